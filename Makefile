@@ -1,0 +1,53 @@
+# Fazhi — the two commands: `make demo` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test test-pg serve assets install bench clean migrate loaddemo screenshots
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || PYTHON=python3; \
+	test -d $(VENV) || $${PYTHON:-$(PYTHON)} -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP) assets
+
+# Front-end libraries from the npm registry, copied beside our own static files (never committed, never a CDN).
+assets: fazhi/static/vendor/.stamp
+fazhi/static/vendor/.stamp: package.json
+	bash scripts/install_assets.sh
+	touch $@
+
+.secret_key:
+	@$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > .secret_key 2>/dev/null || python3 -c "import secrets; print(secrets.token_urlsafe(50))" > .secret_key
+	@chmod 600 .secret_key
+
+migrate: install .secret_key
+	SECRET_KEY_FILE=.secret_key $(PY) -m fazhi.cli migrate --noinput
+
+loaddemo: migrate
+	SECRET_KEY_FILE=.secret_key $(PY) -m fazhi.cli load_demo
+
+demo: loaddemo
+	@SECRET_KEY_FILE=.secret_key $(PY) -m fazhi.cli demo_logins
+	SECRET_KEY_FILE=.secret_key $(PY) -m fazhi.cli runserver --noreload $(HOST):$(PORT)
+
+test: install
+	FAZHI_TESTING=True $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# The same suite on PostgreSQL (DATABASE_URL must point at a server; .ci/run provides one).
+test-pg: install
+	FAZHI_TESTING=True DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/fazhi} $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+bench: install
+	SECRET_KEY_FILE=.secret_key $(PY) -m fazhi.cli bench
+
+clean:
+	rm -rf $(VENV) node_modules fazhi/static/vendor staticfiles db.sqlite3*

@@ -1,0 +1,38 @@
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from fazhi.core.models import Organization
+from fazhi.core.scoping import access, can_write, visible_orgs
+
+
+@pytest.mark.django_db
+def test_liaison_sees_own_org_and_below(county):
+    names = set(visible_orgs(county.liaison_scj).values_list("name", flat=True))
+    assert names == {county.scj.name, county.suo.name}
+
+
+@pytest.mark.django_db
+def test_sub_unit_does_not_see_parent(county):
+    assert set(visible_orgs(county.liaison_suo)) == {county.suo}
+
+
+@pytest.mark.django_db
+def test_admin_sees_whole_county(county):
+    assert set(visible_orgs(county.admin)) == set(Organization.objects.all())
+
+
+@pytest.mark.django_db
+def test_outsider_sees_nothing(county):
+    assert not visible_orgs(county.outsider).exists()
+
+
+@pytest.mark.django_db
+def test_other_org_is_404_and_leader_write_is_403(county):
+    with pytest.raises(Http404):
+        access(Organization.objects.all(), county.liaison_scj, field="", code=county.sfj.code)
+    with pytest.raises(PermissionDenied):
+        access(Organization.objects.all(), county.leader, write=True, field="", code=county.scj.code)
+    assert access(Organization.objects.all(), county.liaison_scj, write=True, field="", code=county.suo.code) == county.suo
+    assert not can_write(county.leader, county.scj)
+    assert can_write(county.admin, county.village)
