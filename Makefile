@@ -11,10 +11,7 @@ PORT ?= 8000
 .PHONY: demo test test-pg serve assets install bench clean migrate loaddemo screenshots
 
 $(STAMP): pyproject.toml
-	@command -v $(PYTHON) >/dev/null || PYTHON=python3; \
-	test -d $(VENV) || $${PYTHON:-$(PYTHON)} -m venv $(VENV) || python3 -m venv $(VENV)
-	$(PIP) install -q --upgrade pip
-	$(PIP) install -q -e '.[test]'
+	bash scripts/bootstrap.sh
 	touch $(STAMP)
 
 install: $(STAMP) assets
@@ -25,8 +22,8 @@ fazhi/static/vendor/.stamp: package.json
 	bash scripts/install_assets.sh
 	touch $@
 
-.secret_key:
-	@$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > .secret_key 2>/dev/null || python3 -c "import secrets; print(secrets.token_urlsafe(50))" > .secret_key
+.secret_key: $(STAMP)
+	@$(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > .secret_key
 	@chmod 600 .secret_key
 
 migrate: install .secret_key
