@@ -1,6 +1,6 @@
 """Shared validators for Chinese identifiers. Each raises django ValidationError with a Chinese message.
 
-- 身份证号 (GB 11643-1999): python-stdnum ``cn.ric`` (checksum + birth date + region prefix).
+- 身份证号 (GB 11643-1999): python-stdnum ``cn.ric`` (check digit + birth date) and the province prefix.
 - 统一社会信用代码 (GB 32100-2015): python-stdnum ``cn.uscc``.
 - 发文字号 (GB/T 9704-2012 §7.2.4): 机关代字〔年份〕序号号, e.g. 同政办发〔2021〕12号.
 - 法院案号 (最高人民法院《关于人民法院案件案号的若干规定》): (2021)宁0324行初12号.
@@ -9,34 +9,43 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from stdnum.cn import ric, uscc
 from stdnum.exceptions import ValidationError as StdnumError
 
-_FULLWIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"Ｘ": "X", "ｘ": "X", "　": " "})
-
-
 def normalize_ascii(value: str) -> str:
-    """Full-width digits/X to ASCII, strip spaces."""
-    return str(value).translate(_FULLWIDTH).replace(" ", "").strip()
+    """Full-width digits, letters and spaces to ASCII (NFKC), all spaces removed."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(value)))
+
+
+_PROVINCE_PREFIXES = frozenset(
+    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82".split()
+)
 
 
 def validate_id_number(value: str) -> str:
-    """身份证号: 18 digits, GB 11643 check digit, a real birth date not in the future."""
+    """身份证号: 18 characters, GB 11643 check digit, a real birth date not in the future.
+
+    The check digit and birth date come from python-stdnum (``cn.ric``). Its place-of-birth table
+    does not know every current county code (it rejects 同心县 640324), so only the province
+    prefix is checked here: residents registered under a newer county code must not be refused.
+    """
     v = normalize_ascii(value).upper()
     if len(v) != 18:
         raise ValidationError("身份证号应为18位。", code="id_length")
+    if not v[:17].isdigit() or not (v[17].isdigit() or v[17] == "X"):
+        raise ValidationError("身份证号格式不正确：前17位应为数字，末位为数字或X。", code="id_format")
+    if ric.calc_check_digit(v) != v[17]:
+        raise ValidationError("身份证号校验码错误。", code="id_checksum")
+    if v[:2] not in _PROVINCE_PREFIXES:
+        raise ValidationError("身份证号中的地区码无效。", code="id_component")
     try:
-        ric.validate(v)
+        birth = ric.get_birth_date(v)
     except StdnumError as exc:
-        name = type(exc).__name__
-        if name == "InvalidChecksum":
-            raise ValidationError("身份证号校验码错误。", code="id_checksum") from exc
-        if name == "InvalidComponent":
-            raise ValidationError("身份证号中的出生日期或地区码无效。", code="id_component") from exc
-        raise ValidationError("身份证号格式不正确。", code="id_format") from exc
-    if ric.get_birth_date(v) > datetime.date.today():
+        raise ValidationError("身份证号中的出生日期无效。", code="id_component") from exc
+    if birth > datetime.date.today():
         raise ValidationError("身份证号中的出生日期晚于今天。", code="id_future")
     return v
 
