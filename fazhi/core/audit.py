@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +22,87 @@ from fazhi.core.actions import action_label
 from fazhi.core.models import AuditChainHead, AuditEvent
 
 GENESIS = "0" * 64
+
+
+def _canonical_number(value: int | float) -> str:
+    """One spelling per numeric value, whatever the database did to it.
+
+    PostgreSQL ``jsonb`` keeps numbers as ``numeric`` and prints them back in its own way: ``1e20``
+    comes back as ``100000000000000000000`` (an int for Python), ``-0.0`` as ``0.0``. Integral
+    values are therefore spelled as plain integers and other floats by ``repr`` (shortest
+    round-trip form, which jsonb preserves digit for digit).
+    """
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return repr(value)
+    return str(value)
+
+
+def canonical_json(value: Any) -> str:
+    """Canonical JSON: sorted keys, no spaces, UTF-8 text, normalized numbers.
+
+    Equal for the value written and the value read back from SQLite (text) or PostgreSQL
+    (``jsonb``, which reorders keys and reformats numbers). Strings and ints are spelled exactly
+    as ``json.dumps(..., ensure_ascii=False, separators=(",", ":"))`` spells them, so chains
+    written before numbers were normalized still verify when they hold no floats.
+    """
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, (int, float)):
+        return _canonical_number(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dict):
+        items = sorted(((str(k), v) for k, v in value.items()), key=lambda kv: kv[0])
+        return "{" + ",".join(json.dumps(k, ensure_ascii=False) + ":" + canonical_json(v) for k, v in items) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(canonical_json(v) for v in value) + "]"
+    raise TypeError(f"not JSON data: {type(value).__name__}")
+
+
+def _clean_text(s: str) -> str:
+    # PostgreSQL text and jsonb cannot hold NUL; lone surrogates cannot be encoded as UTF-8.
+    if "\x00" in s:
+        s = s.replace("\x00", "\ufffd")
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        s = s.encode("utf-8", "replace").decode("utf-8")
+    return s
+
+
+def json_safe(value: Any) -> Any:
+    """Turn ``data`` into plain JSON values that survive a round trip through either database.
+
+    Dates, Decimals, UUIDs… become strings (``DjangoJSONEncoder``); NaN/±Infinity (not JSON, and
+    refused by PostgreSQL) become the strings "NaN"/"Infinity"/"-Infinity"; NUL characters are
+    replaced (PostgreSQL cannot store them).
+    """
+
+    def pre(v: Any) -> Any:
+        if isinstance(v, dict):
+            return {k: pre(x) for k, x in v.items()}
+        if isinstance(v, (list, tuple, set, frozenset)):
+            return [pre(x) for x in v]
+        if isinstance(v, float) and not math.isfinite(v):
+            return "NaN" if math.isnan(v) else ("Infinity" if v > 0 else "-Infinity")
+        return v
+
+    def clean(v: Any) -> Any:
+        if isinstance(v, dict):
+            return {_clean_text(k): clean(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [clean(x) for x in v]
+        if isinstance(v, str):
+            return _clean_text(v)
+        return v
+
+    return clean(json.loads(json.dumps(pre(value), cls=DjangoJSONEncoder, ensure_ascii=False)))
 
 
 def _canonical(event: AuditEvent) -> bytes:
@@ -38,7 +120,7 @@ def _canonical(event: AuditEvent) -> bytes:
         "request_id": event.request_id,
         "prev": event.prev_hash,
     }
-    return json.dumps(payload, sort_keys=True, ensure_ascii=False, cls=DjangoJSONEncoder, separators=(",", ":")).encode()
+    return canonical_json(payload).encode("utf-8")
 
 
 def compute_hash(event: AuditEvent) -> str:
@@ -90,14 +172,14 @@ def audit_log(
             id=head.last_id + 1,
             at=timezone.now(),
             actor=user,
-            actor_name=(getattr(user, "display_name", "") or getattr(user, "username", "") or "系统")[:150],
+            actor_name=_clean_text(getattr(user, "display_name", "") or getattr(user, "username", "") or "系统")[:150],
             organization=organization,
             action=action,
             target_type=target_type,
-            target_id=target_id,
-            target_repr=target_repr[:255],
-            data=json.loads(json.dumps(data or {}, cls=DjangoJSONEncoder, ensure_ascii=False)),
-            request_id=request_id,
+            target_id=_clean_text(str(target_id))[:64],
+            target_repr=_clean_text(target_repr)[:255],
+            data=json_safe(data or {}),
+            request_id=_clean_text(request_id or "")[:36],
             prev_hash=head.last_hash,
         )
         event.hash = compute_hash(event)
@@ -123,35 +205,54 @@ class VerifyResult:
     checked: int
     broken_id: int | None = None
     reason: str = ""
+    last_hash: str = ""  # hash of the newest verified row: write it down to anchor the chain
+
+    @property
+    def message(self) -> str:
+        if self.ok:
+            return f"审计链完整：共 {self.checked} 条记录"
+        where = f"第 {self.broken_id} 条记录" if self.broken_id else "链头"
+        return f"审计链已被破坏：{where}——{self.reason}（此前 {self.checked} 条记录校验通过）"
 
 
-def verify_chain(batch: int = 5000) -> VerifyResult:
-    """Walk the chain in id order; report the first row whose hash or link does not hold."""
-    head = AuditChainHead.objects.filter(id=1).first()
+def verify_chain(batch: int = 2000) -> VerifyResult:
+    """Walk the chain in id order (``batch`` rows per query); report the first row that does not hold.
+
+    Checks, per row: ids are contiguous from 1 (a gap = a deleted row), ``prev_hash`` equals the
+    previous row's hash, and the recomputed hash equals the stored one (content changed). At the end
+    the chain head must point at the last row (rows deleted from the tail, or rows inserted around
+    ``audit_log``). Rows appended while verifying are picked up, not reported.
+    """
     prev = GENESIS
-    expected_id = 1
+    expected = 1
     checked = 0
-    last_id = 0
-    qs = AuditEvent.objects.order_by("id")
     while True:
-        rows = list(qs.filter(id__gt=last_id)[:batch])
-        if not rows:
-            break
+        rows = list(AuditEvent.objects.order_by("id").filter(id__gte=expected)[:batch])
         for ev in rows:
-            if ev.id != expected_id:
-                return VerifyResult(False, checked, expected_id, f"第 {expected_id} 条记录缺失（被删除）")
+            if ev.id != expected:
+                return VerifyResult(False, checked, expected, f"记录缺失（编号 {expected}"
+                                    + (f"–{ev.id - 1}" if ev.id - 1 > expected else "") + " 被删除）", prev)
             if ev.prev_hash != prev:
-                return VerifyResult(False, checked, ev.id, f"第 {ev.id} 条记录的前序哈希与上一条不符")
+                return VerifyResult(False, checked, ev.id, "前序哈希与上一条记录的哈希不符（链被改接）", prev)
             if compute_hash(ev) != ev.hash:
-                return VerifyResult(False, checked, ev.id, f"第 {ev.id} 条记录内容被篡改（哈希不符）")
+                return VerifyResult(False, checked, ev.id, "内容被篡改（重新计算的哈希与存储的哈希不符）", prev)
             prev = ev.hash
-            expected_id += 1
-            last_id = ev.id
+            expected += 1
             checked += 1
-    if head is None:
-        if checked:
-            return VerifyResult(False, checked, None, "链头记录缺失")
-        return VerifyResult(True, 0)
-    if head.last_id != last_id or head.last_hash != prev or head.count != checked:
-        return VerifyResult(False, checked, last_id + 1, f"链尾不符：链头记录第 {head.last_id} 条，实际只有 {checked} 条（末尾记录被删除）")
-    return VerifyResult(True, checked)
+        if len(rows) == batch:
+            continue
+        head = AuditChainHead.objects.filter(id=1).first()
+        if head is None:
+            if checked:
+                return VerifyResult(False, checked, None, "链头记录缺失（core_auditchainhead 被删除）", prev)
+            return VerifyResult(True, 0, last_hash=prev)
+        if head.last_id > checked:
+            if AuditEvent.objects.filter(id__gte=expected).exists():
+                continue  # appended while we were reading
+            return VerifyResult(False, checked, expected,
+                                f"记录缺失：链头记录共 {head.last_id} 条，实际只有 {checked} 条（末尾记录被删除）", prev)
+        if head.last_id < checked:
+            return VerifyResult(False, checked, head.last_id + 1, "链头之后出现多余记录（未经审计服务写入）", prev)
+        if head.last_hash != prev or head.count != checked:
+            return VerifyResult(False, checked, checked or None, "链头记录的哈希或计数与最后一条记录不符", prev)
+        return VerifyResult(True, checked, last_hash=prev)
