@@ -1,3 +1,29 @@
-from ninja import NinjaAPI
+"""The REST API at /api/ (django-ninja): OpenAPI at /api/openapi.json, docs at /api/docs.
 
-api = NinjaAPI(title="法治 Fazhi API", version="1", urls_namespace="api")
+The docs page is rendered from ninja's own template with swagger-ui from ninja's static files
+(served by WhiteNoise through the finders): no CDN, works on an intranet without internet.
+"""
+from ninja import NinjaAPI, Swagger
+
+from fazhi.api import errors
+from fazhi.api.auth import session_auth, token_auth
+from fazhi.api.routers import me, organizations, regions, users
+
+api = NinjaAPI(
+    title="法治 Fazhi API",
+    version="1",
+    description=(
+        "法治政府建设平台接口。认证：请求头 `Authorization: Bearer <接口令牌>`（令牌由管理员用 "
+        "`fazhi token create 用户名 用途` 创建），或已登录的网页会话（修改类请求须带 X-CSRFToken）。"
+        "其他单位的记录一律返回 404。"
+    ),
+    urls_namespace="api",
+    auth=[token_auth, session_auth],
+    docs=Swagger(settings={"persistAuthorization": False}),
+)
+errors.install(api)
+
+api.add_router("", me.router)
+api.add_router("", organizations.router)
+api.add_router("", users.router)
+api.add_router("", regions.router)
