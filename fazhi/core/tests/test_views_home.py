@@ -1,0 +1,92 @@
+"""工作台 (home page): per-role cards, recent activity scoped by organization, shell layout."""
+import pytest
+from django.urls import reverse
+
+from fazhi.core.audit import audit_log
+from fazhi.core.services import organization_update
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_requires_login(client):
+    r = client.get("/")
+    assert r.status_code == 302
+    assert r["Location"].startswith(reverse("core:login"))
+
+
+def test_layout_shows_platform_user_org_role_and_nav(county, login):
+    r = login(county.liaison_sfj).get("/")
+    html = r.content.decode()
+    assert r.status_code == 200
+    assert "法治政府建设管理平台" in html
+    assert "司法局联络员" in html and "同心县司法局" in html and "联络员" in html
+    assert 'href="#main"' in html  # skip link
+    assert reverse("core:org_list") in html and "单位管理" in html
+    assert "/static/vendor/htmx.min.js" in html and "/static/js/fazhi.js" in html
+    # Strict CSP: no inline scripts or style attributes.
+    assert "<script>" not in html and "style=" not in html
+    assert "Content-Security-Policy" in r.headers
+
+
+def test_modules_not_built_are_not_in_nav(county, login):
+    html = login(county.admin).get("/").content.decode()
+    for label in ("行政执法", "规范性文件", "重大行政决策", "年度报告"):
+        assert label not in html
+
+
+def test_admin_sees_county_counts(county, login):
+    r = login(county.admin).get("/")
+    counts = {c["label"]: c["count"] for c in r.context["counts"]}
+    # make_county: sfj, scj, suo are departments; one township; one village; no community.
+    assert counts == {"部门单位": 3, "乡镇": 1, "村": 1, "社区": 0}
+    assert r.context["is_admin"] is True
+
+
+def test_leader_sees_read_only_summary(county, login):
+    r = login(county.leader).get("/")
+    assert r.context["is_leader"] is True
+    html = r.content.decode()
+    assert "工作概况（只读）" in html
+    assert r.context["visible_org_count"] == 2  # scj and suo below it
+
+
+def test_liaison_sees_own_org_quick_links(county, login):
+    r = login(county.liaison_town).get("/")
+    html = r.content.decode()
+    assert "本单位快捷入口" in html
+    assert reverse("core:org_detail", kwargs={"code": county.town.code}) in html
+    assert r.context["counts"] == []
+
+
+def test_recent_activity_is_scoped_by_organization(county, login):
+    organization_update(actor=county.admin, org=county.sfj, data={"short_name": "司法局"})
+    organization_update(actor=county.admin, org=county.town, data={"short_name": "豫海镇"})
+    r = login(county.liaison_sfj).get("/")
+    targets = [ev.target_repr for ev in r.context["activity"]]
+    assert "同心县司法局" in targets
+    assert "豫海镇人民政府" not in targets
+    labels = {ev.action_label for ev in r.context["activity"]}
+    assert "修改单位" in labels
+    assert len(r.context["activity"]) <= 10
+
+
+def test_recent_activity_null_org_only_for_admin(county, login):
+    audit_log(actor=None, action="core.holiday.import", data={"year": 2026}, target_repr="2026年节假日")
+    admin_targets = [ev.target_repr for ev in login(county.admin).get("/").context["activity"]]
+    assert "2026年节假日" in admin_targets
+    liaison_targets = [ev.target_repr for ev in login(county.liaison_scj).get("/").context["activity"]]
+    assert "2026年节假日" not in liaison_targets
+
+
+def test_user_without_membership_is_told_so(county, login):
+    r = login(county.outsider).get("/")
+    assert r.status_code == 200
+    assert "尚未分配单位" in r.content.decode()
+    assert r.context["activity"] == []
+
+
+def test_error_pages_are_chinese(county, login):
+    client = login(county.liaison_sfj)
+    r = client.get("/no-such-page/")
+    assert r.status_code == 404
+    assert "页面或记录不存在" in r.content.decode()
