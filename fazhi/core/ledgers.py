@@ -218,6 +218,10 @@ class ImportResult:
             if len(self.errors) < MAX_REPORTED_ERRORS:
                 self.errors.append(e)
 
+    @property
+    def omitted_errors(self) -> int:
+        return self.error_count - len(self.errors)
+
     def sorted_errors(self) -> list[RowError]:
         return sorted(self.errors, key=lambda e: (e.row or 0))
 
