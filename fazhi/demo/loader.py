@@ -1,7 +1,7 @@
 """Load the demo county 同心县 through the real core services (``actor=None`` = the system).
 
 - One transaction: either the whole county is loaded or nothing is.
-- Idempotent: if 同心县人民政府 already exists in region 640324 the loader does nothing and says so
+- Idempotent: if the demo's 同心县人民政府 already exists the loader does nothing and says so
   (audit events are append-only, so there is deliberately no "wipe and reload").
 - Regions that already exist (same code) are reused, so a database that holds part of the region
   tree (e.g. the test fixture's 豫海镇 / 东关村) still loads.
@@ -40,7 +40,8 @@ class LoadResult:
 
 
 def demo_exists() -> bool:
-    return Organization.objects.filter(region__code=data.COUNTY[0], kind=OrgKind.GOVERNMENT, name=GOV_NAME).exists()
+    """The demo's 同心县人民政府 (recognised by its generated credit code) is already there."""
+    return Organization.objects.filter(kind=OrgKind.GOVERNMENT, credit_code=data.credit_code(GOV_NAME)).exists()
 
 
 def _region(code: str, name: str, level: str, parent: Region | None) -> Region:
