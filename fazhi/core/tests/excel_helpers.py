@@ -18,6 +18,9 @@ def workbook(rows, headers=ORG_HEADERS, *, title_rows=(), trailing_blank=0) -> i
     ws.append(list(headers))
     for r in rows:
         ws.append(list(r))
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # text typed with a leading "=", as Excel stores it with a quote prefix
     for _ in range(trailing_blank):
         ws.append([None] * len(headers))
     buf = io.BytesIO()
