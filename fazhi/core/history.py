@@ -1,0 +1,155 @@
+"""A record's history (修改记录) read from the audit trail, for any module's detail page.
+
+    from fazhi.core.history import record_history
+    context["history"] = record_history(obj, request.user)
+    {% include "core/files/_history.html" %}
+
+or, in a template, ``{% load fazhi_files %}{% record_history obj %}`` (and ``{% record_attachments obj %}``).
+
+Events shown: those whose target is the record, and those of the record's attachments (upload,
+download, withdraw). Changes stored as ``{"changes": {field: {"before", "after"}}}`` (see
+``audit.diff``) or ``{"after": {...}}`` (creation snapshot) are laid out as field / before / after
+rows with the model's Chinese field names; any other keys are listed as they are.
+"""
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+
+from fazhi.core.actions import all_actions
+from fazhi.core.models import Attachment, AuditEvent, Organization
+from fazhi.core.scoping import access
+
+# Keys inside ``data`` that have a readable Chinese name.
+DATA_LABELS = {
+    "filename": "文件名", "sha256": "SHA-256", "size": "大小（字节）", "mime": "文件类型", "reason": "原因",
+    "description": "说明", "record_type": "关联对象类型", "record_id": "关联对象编码", "roles": "角色",
+    "organization": "单位", "role": "角色", "what": "内容", "rows": "行数", "filters": "筛选条件",
+}
+
+
+@dataclass
+class Change:
+    label: str
+    before: str
+    after: str
+
+
+@dataclass
+class HistoryEntry:
+    event: AuditEvent
+    action_label: str
+    changes: list[Change] = field(default_factory=list)
+    extra: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _scope_field(model: type[models.Model]) -> str | None:
+    if issubclass(model, Organization):
+        return ""
+    try:
+        f = model._meta.get_field("organization")
+    except FieldDoesNotExist:
+        return None
+    if isinstance(f, models.ForeignKey) and f.related_model is Organization:
+        return "organization"
+    return None
+
+
+def resolve_record(user, target_type: str, target_id: str, *, write: bool = False) -> models.Model:
+    """Fetch a record named by its audit spelling (``"core.organization"``, code) through the scope.
+
+    404 for an unknown type, a model that is not organization-owned, a malformed id, a missing
+    record or one the user may not see — one answer for all, so nothing is revealed.
+    """
+    try:
+        model = apps.get_model(target_type)
+    except (LookupError, ValueError):
+        raise Http404("未找到该记录。") from None
+    scope_field = _scope_field(model)
+    if scope_field is None:
+        raise Http404("未找到该记录。")
+    try:
+        model._meta.get_field("code")
+        lookup: dict[str, Any] = {"code": uuid.UUID(str(target_id))}
+    except FieldDoesNotExist:
+        if not str(target_id).isdigit():
+            raise Http404("未找到该记录。") from None
+        lookup = {"pk": int(target_id)}
+    except ValueError:
+        raise Http404("未找到该记录。") from None
+    return access(model._default_manager.all(), user, write=write, field=scope_field, **lookup)
+
+
+def _label(model: type[models.Model] | None, name: str) -> str:
+    if model is not None:
+        try:
+            return str(model._meta.get_field(name).verbose_name)
+        except FieldDoesNotExist:
+            pass
+    return DATA_LABELS.get(name, name)
+
+
+def _text(value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if value is True:
+        return "是"
+    if value is False:
+        return "否"
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
+def describe(event: AuditEvent, labels: dict[str, str] | None = None) -> HistoryEntry:
+    """Lay out one event's data for people: field / before / after rows, then other keys."""
+    labels = labels or all_actions()
+    try:
+        model = apps.get_model(event.target_type) if event.target_type else None
+    except (LookupError, ValueError):
+        model = None
+    entry = HistoryEntry(event=event, action_label=labels.get(event.action, event.action))
+    data = event.data if isinstance(event.data, dict) else {"内容": event.data}
+    for key, value in data.items():
+        if key == "changes" and isinstance(value, dict):
+            for name, change in value.items():
+                if isinstance(change, dict) and ("before" in change or "after" in change):
+                    entry.changes.append(Change(_label(model, name), _text(change.get("before")), _text(change.get("after"))))
+                else:
+                    entry.extra.append((_label(model, name), _text(change)))
+        elif key in ("after", "before") and isinstance(value, dict):
+            for name, v in value.items():
+                before, after = ("—", _text(v)) if key == "after" else (_text(v), "—")
+                entry.changes.append(Change(_label(model, name), before, after))
+        else:
+            entry.extra.append((_label(None, key), _text(value)))
+    return entry
+
+
+def history_events(obj: models.Model, limit: int = 200):
+    """Audit events of a record and of its attachments, newest first."""
+    target_type, target_id = obj._meta.label_lower, str(getattr(obj, "code", None) or obj.pk)
+    q = Q(target_type=target_type, target_id=target_id)
+    attachment_codes = [str(c) for c in Attachment.objects.filter(target_type=target_type, target_id=target_id)
+                        .values_list("code", flat=True)]
+    if attachment_codes:
+        q |= Q(target_type=Attachment._meta.label_lower, target_id__in=attachment_codes)
+    return AuditEvent.objects.filter(q).order_by("-id")[:limit]
+
+
+def record_history(obj: models.Model, user, limit: int = 200) -> dict[str, Any]:
+    """Template context for ``core/files/_history.html``. Raises Http404 if ``user`` may not see ``obj``."""
+    target_type, target_id = obj._meta.label_lower, str(getattr(obj, "code", None) or obj.pk)
+    resolve_record(user, target_type, target_id)  # the caller's object must be visible to this user
+    labels = all_actions()
+    entries = [describe(ev, labels) for ev in history_events(obj, limit)]
+    return {"history": entries, "history_target_type": target_type, "history_target_id": target_id,
+            "history_object": obj}
