@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import re
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -35,6 +36,15 @@ KIND_ALIASES = {
 }
 MAX_CSV_BYTES = 256 * 1024
 MIN_YEAR, MAX_YEAR = 2000, 2100
+_DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+
+
+def parse_day(text: str) -> datetime.date:
+    """2027-01-01, 2027/1/1, 2027.1.1 or 2027年1月1日; ValueError otherwise."""
+    m = _DATE_RE.fullmatch(text.strip())
+    if not m:
+        raise ValueError(text)
+    return datetime.date(*(int(g) for g in m.groups()))
 
 
 @dataclass
@@ -94,7 +104,7 @@ def parse_holiday_csv(data: bytes | str, year: int) -> tuple[list[HolidayRow], l
         raw_date, raw_kind = cells[0], cells[1]
         name = cells[2] if len(cells) > 2 else ""
         try:
-            day = datetime.date.fromisoformat(raw_date.replace("/", "-"))
+            day = parse_day(raw_date)
         except ValueError:
             errors.append(prefix + f"日期“{raw_date}”格式不正确，应为 YYYY-MM-DD，如 {year}-01-01。")
             continue

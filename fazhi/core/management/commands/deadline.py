@@ -8,6 +8,7 @@ Exit code 2 with a Chinese message for an unknown rule, a malformed date or miss
 from __future__ import annotations
 
 import datetime
+import re
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -16,6 +17,8 @@ from fazhi.core.deadlines import MissingHolidayData, UnknownRule, explain_due, g
 
 def parse_date(value: str, what: str) -> datetime.date:
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            raise ValueError(value)
         return datetime.date.fromisoformat(value.strip())
     except (ValueError, AttributeError):
         raise CommandError(f"{what}“{value}”格式不正确，应为 YYYY-MM-DD，如 2026-03-01。", returncode=2) from None
