@@ -4,10 +4,18 @@ The docs page is rendered from ninja's own template with swagger-ui from ninja's
 (served by WhiteNoise through the finders): no CDN, works on an intranet without internet.
 """
 from ninja import NinjaAPI, Swagger
+from ninja.renderers import JSONRenderer
 
 from fazhi.api import errors
 from fazhi.api.auth import session_auth, token_auth
 from fazhi.api.routers import me, organizations, regions, users
+
+
+class ChineseJSONRenderer(JSONRenderer):
+    """UTF-8 JSON with Chinese as characters, not \\u escapes (readable in logs and curl)."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
 
 api = NinjaAPI(
     title="法治 Fazhi API",
@@ -19,6 +27,7 @@ api = NinjaAPI(
     ),
     urls_namespace="api",
     auth=[token_auth, session_auth],
+    renderer=ChineseJSONRenderer(),
     docs=Swagger(settings={"persistAuthorization": False}),
 )
 errors.install(api)

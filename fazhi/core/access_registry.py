@@ -1,0 +1,308 @@
+"""What the cross-organization access matrix (``tests/test_access_matrix.py``) needs to know.
+
+The matrix walks every URL pattern of the project (web pages and API routes alike). For every
+pattern that takes a parameter it demands an entry here — a new module's routes are not
+"covered automatically" by being skipped: the test fails and names them until they are
+registered. Then it proves, for each registered route, that a user of another organization
+(and a user of a sub-unit, and a user without organization) gets 404 — or 405 — for GET, POST,
+PUT, PATCH and DELETE, that nothing changes (the row and the audit chain), that the owner's
+user gets the page, and that a read-only 领导 cannot write (403).
+
+How a module registers (in ``<app>/access.py``, imported by :func:`autodiscover`; core's and the
+API's own routes are registered at the bottom of this file)::
+
+    from fazhi.core.access_registry import register_factory, register_list_route, register_object_route
+
+    # How to make a record owned by ``org`` (through the module's services).
+    register_factory(Case, lambda org, actor: case_register(actor=None, organization=org, ...))
+    # Every URL that addresses one record: its url name ("namespace:name") and the model.
+    register_object_route("cases:detail", Case)                       # <uuid:code> → case.code
+    register_object_route("cases:doc", CaseDocument,
+                          kwargs=lambda d: {"code": d.case.code, "doc": d.code})
+    # List pages / endpoints: another organization's record must not appear.
+    register_list_route("cases:list", Case)
+
+Conventions the test relies on:
+
+- ``make(org, actor)`` (or ``make(org)``) returns a saved instance owned by ``org``; ``actor`` is
+  a user with a writing role in ``org``. Names should be unique (use :func:`marker`) so the list
+  check can look for them.
+- URL kwargs default to ``{param: getattr(instance, param)}`` for each parameter of the pattern
+  (``code`` → ``instance.code``, ``pk`` → ``instance.pk``); give ``kwargs=`` otherwise.
+- ``reader`` names who must be able to open the record: ``"liaison"`` (the owning organization's
+  联络员, default) or ``"admin"`` (法治办管理员; for admin-only pages such as user management).
+- A key may carry a variant after ``#`` to test one URL with several models:
+- ``body`` is sent with write requests (JSON for API routes, form data for pages); default empty.
+- Routes with parameters that do not address an organization's record (reference data such as a
+  holiday year) are declared with :func:`register_unscoped_route` and a reason; public routes
+  (login, portal, API docs) with :func:`register_public_route`.
+"""
+from __future__ import annotations
+
+import importlib
+import inspect
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.apps import apps
+from django.db.models import Model
+
+
+@dataclass
+class ObjectRoute:
+    url_name: str
+    model: type[Model]
+    make: Callable[..., Model] | None = None
+    kwargs: Callable[[Model], dict[str, Any]] | None = None
+    reader: str = "liaison"
+    body: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ListRoute:
+    url_name: str
+    model: type[Model]
+    make: Callable[..., Model] | None = None
+    markers: Callable[[Model], list[str]] | None = None
+    query: dict[str, Any] = field(default_factory=dict)
+    reader: str = "liaison"
+    owner_sees: bool = True
+    kwargs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class UnscopedRoute:
+    url_name: str
+    reason: str
+    kwargs: dict[str, Any] = field(default_factory=dict)
+
+
+_OBJECT_ROUTES: dict[str, ObjectRoute] = {}
+_LIST_ROUTES: dict[str, ListRoute] = {}
+_FACTORIES: dict[type[Model], Callable[..., Model]] = {}
+_PUBLIC: dict[str, str] = {}
+_UNSCOPED: dict[str, UnscopedRoute] = {}
+READERS = ("liaison", "admin")
+
+
+def _check_reader(reader: str) -> None:
+    if reader not in READERS:
+        raise ValueError(f"reader must be one of {READERS}, got {reader!r}")
+
+
+def register_factory(model: type[Model], make: Callable[..., Model]) -> None:
+    """``make(org, actor)`` (or ``make(org)``) -> a saved ``model`` instance owned by ``org``."""
+    _FACTORIES[model] = make
+
+
+def register_object_route(url_name: str, model: type[Model], *, make: Callable[..., Model] | None = None,
+                          kwargs: Callable[[Model], dict[str, Any]] | None = None, reader: str = "liaison",
+                          body: dict[str, Any] | None = None) -> None:
+    _check_reader(reader)
+    _OBJECT_ROUTES[url_name] = ObjectRoute(url_name, model, make, kwargs, reader, dict(body or {}))
+
+
+def register_list_route(url_name: str, model: type[Model], *, make: Callable[..., Model] | None = None,
+                        markers: Callable[[Model], list[str]] | None = None, query: dict[str, Any] | None = None,
+                        reader: str = "liaison", owner_sees: bool = True,
+                        kwargs: dict[str, Any] | None = None) -> None:
+    """A page/endpoint listing ``model`` rows: another organization's row must not appear.
+
+    ``markers(instance)`` are strings that would appear if the row were listed (default: its
+    ``code`` and ``str(instance)``). With ``owner_sees`` the test also checks that the owner's
+    user does see them (so the absence check is not vacuous). ``kwargs`` are the URL kwargs (an
+    export of one ledger: ``{"ledger": "organizations"}``). Excel answers are read cell by cell.
+    """
+    _check_reader(reader)
+    _LIST_ROUTES[url_name] = ListRoute(url_name, model, make, markers, dict(query or {}), reader, owner_sees,
+                                       dict(kwargs or {}))
+
+
+def register_public_route(url_name: str, reason: str) -> None:
+    """A route anonymous users may open. ``"namespace:*"`` covers a whole namespace (the portal)."""
+    _PUBLIC[url_name] = reason
+
+
+def register_unscoped_route(url_name: str, reason: str, kwargs: dict[str, Any] | None = None) -> None:
+    """A route with parameters that address no organization's record (reference data).
+
+    ``kwargs`` are sample URL kwargs: the matrix still checks that anonymous users are refused.
+    """
+    _UNSCOPED[url_name] = UnscopedRoute(url_name, reason, dict(kwargs or {}))
+
+
+def url_name_of(key: str) -> str:
+    """Registry keys may carry a variant after ``#`` (the same URL tested with another model)."""
+    return key.split("#", 1)[0]
+
+
+def object_routes() -> dict[str, ObjectRoute]:
+    return dict(_OBJECT_ROUTES)
+
+
+def list_routes() -> dict[str, ListRoute]:
+    return dict(_LIST_ROUTES)
+
+
+def unscoped_routes() -> dict[str, UnscopedRoute]:
+    return dict(_UNSCOPED)
+
+
+def public_reason(url_name: str) -> str | None:
+    if url_name in _PUBLIC:
+        return _PUBLIC[url_name]
+    namespace = url_name.rsplit(":", 1)[0] if ":" in url_name else ""
+    while namespace:
+        if f"{namespace}:*" in _PUBLIC:
+            return _PUBLIC[f"{namespace}:*"]
+        namespace = namespace.rsplit(":", 1)[0] if ":" in namespace else ""
+    return None
+
+
+def marker(prefix: str = "矩阵") -> str:
+    """A unique, searchable name fragment for records made by factories."""
+    return f"{prefix}{uuid.uuid4().hex[:10]}"
+
+
+def make_instance(model: type[Model], org, actor, make: Callable[..., Model] | None = None) -> Model:
+    make = make or _FACTORIES.get(model)
+    if make is None:
+        raise LookupError(f"no factory registered for {model._meta.label}: call register_factory({model.__name__}, ...)")
+    params = [p for p in inspect.signature(make).parameters.values()
+              if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    return make(org, actor) if len(params) >= 2 else make(org)
+
+
+def url_kwargs(route: ObjectRoute, instance: Model, params: list[str]) -> dict[str, Any]:
+    if route.kwargs is not None:
+        return route.kwargs(instance)
+    missing = [p for p in params if not hasattr(instance, p)]
+    if missing:
+        raise LookupError(f"{route.url_name}: {instance._meta.label} has no attribute {missing}; "
+                          f"pass kwargs=lambda obj: {{...}} to register_object_route")
+    return {p: getattr(instance, p) for p in params}
+
+
+def default_markers(instance: Model) -> list[str]:
+    out = [str(instance)]
+    code = getattr(instance, "code", None)
+    if code:
+        out.append(str(code))
+    return out
+
+
+_discovered = False
+
+
+def autodiscover() -> None:
+    """Import ``<app>.access`` for every installed app (where modules register their routes)."""
+    global _discovered
+    if _discovered:
+        return
+    for config in apps.get_app_configs():
+        name = f"{config.name}.access"
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+    _discovered = True
+
+
+# ------------------------------------------------------------------------------------------
+# Core's own records and routes (the shell's pages and the API).
+
+def _make_org(org, actor):
+    from fazhi.core.choices import OrgKind
+    from fazhi.core.services import organization_create
+
+    return organization_create(actor=None, name=marker("测试单位"), kind=OrgKind.DEPARTMENT,
+                               region=org.region, parent=org)
+
+
+def _make_user(org, actor):
+    from fazhi.core.choices import Role
+    from fazhi.core.services import user_create
+
+    m = marker("matrix")
+    return user_create(actor=None, username=m, name=f"测试用户{m[-6:]}", organization=org, roles=[Role.OFFICER])
+
+
+def _make_membership(org, actor):
+    return _make_user(org, actor).memberships.get()
+
+
+def _make_attachment(org, actor):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from fazhi.core.attachments import attachment_upload
+
+    m = marker("附件")
+    pdf = b"%PDF-1.4\n%" + m.encode() + b"\n%%EOF\n"
+    return attachment_upload(actor=actor, organization=org, file=SimpleUploadedFile(f"{m}.pdf", pdf),
+                             description=f"{m}说明")
+
+
+def _record_kwargs(obj) -> dict[str, str]:
+    """URL kwargs of the record pages (files:record / files:history): the audit trail's spelling."""
+    return {"target_type": obj._meta.label_lower, "target_id": str(getattr(obj, "code", None) or obj.pk)}
+
+
+def _register_core() -> None:
+    from fazhi.core.models import Attachment, Membership, Organization, User
+
+    register_factory(Organization, _make_org)
+    register_factory(User, _make_user)
+    register_factory(Membership, _make_membership)
+    register_factory(Attachment, _make_attachment)
+
+    register_public_route("core:login", "登录页")
+    register_public_route("portal:*", "公众门户：只读、只含已公开内容（门户有自己的选择器）")
+    register_public_route("api:openapi-json", "接口说明（OpenAPI），不含数据")
+    register_public_route("api:openapi-view", "接口文档页（Swagger UI），不含数据")
+    register_public_route("api:api-root", "ninja 的根路径：总是 404")
+
+    # Web pages (namespace core).
+    register_object_route("core:org_detail", Organization)
+    register_object_route("core:org_edit", Organization)
+    for name in ("core:user_edit", "core:user_set_active", "core:user_password", "core:membership_add"):
+        register_object_route(name, User, reader="admin")
+    register_object_route("core:membership_remove", Membership, reader="admin",
+                          kwargs=lambda m: {"pk": m.user_id, "membership_id": m.pk})
+    register_list_route("core:org_list", Organization)
+    register_list_route("core:user_list", User, markers=lambda u: [u.username, u.name])
+
+    # Attachments and record history (namespace files).
+    register_object_route("files:download", Attachment)
+    register_object_route("files:withdraw", Attachment, body={"reason": "访问矩阵测试撤回"})
+    register_object_route("files:record", Organization, kwargs=_record_kwargs)
+    register_object_route("files:history", Organization, kwargs=_record_kwargs)
+    register_list_route("files:index", Attachment, markers=lambda a: [a.filename, str(a.code)])
+
+    # Calendar (namespace calendar): holidays and deadline rules are county-wide reference data,
+    # changed by the 法治办管理员 only.
+    register_unscoped_route("calendar:holiday_remove", "节假日是全国/全省共用的参考数据，仅管理员可改",
+                            kwargs={"day": "2030-01-01"})
+    register_unscoped_route("calendar:rule_edit", "期限规则是共用的参考数据，仅管理员可改",
+                            kwargs={"code": "penalty.decision"})
+
+    # Excel (namespace excel): the parameter is a ledger's name, not a record. Exports are lists.
+    for name in ("excel:template", "excel:import", "excel:commit", "excel:export"):
+        register_unscoped_route(name, "参数是台账名称，不是某单位的记录", kwargs={"ledger": "organizations"})
+    register_list_route("excel:export", Organization, kwargs={"ledger": "organizations"},
+                        markers=lambda o: [o.name])
+    register_list_route("excel:export#users", User, kwargs={"ledger": "users"},
+                        markers=lambda u: [u.username])
+
+    # API (namespace api).
+    register_object_route("api:organization_get", Organization)
+    register_object_route("api:organization_update", Organization)
+    register_object_route("api:user_get", User, kwargs=lambda u: {"username": u.username})
+    register_object_route("api:user_update", User, kwargs=lambda u: {"username": u.username})
+    register_list_route("api:organization_list", Organization)
+    register_list_route("api:user_list", User, markers=lambda u: [u.username, u.name])
+
+
+_register_core()
