@@ -25,7 +25,7 @@ from django.db.models import Q
 from django.http import Http404
 
 from fazhi.core.actions import all_actions
-from fazhi.core.models import Attachment, AuditEvent, Organization
+from fazhi.core.models import Attachment, AuditEvent, BaseModel, Organization
 from fazhi.core.scoping import access
 
 # Keys inside ``data`` that have a readable Chinese name.
@@ -51,7 +51,13 @@ class HistoryEntry:
     extra: list[tuple[str, str]] = field(default_factory=list)
 
 
+# Records that are never addressed this way (the trail itself, credentials).
+EXCLUDED = {"core.auditevent", "core.auditchainhead", "core.apitoken", "core.blob"}
+
+
 def _scope_field(model: type[models.Model]) -> str | None:
+    if model._meta.label_lower in EXCLUDED or not issubclass(model, BaseModel):
+        return None
     if issubclass(model, Organization):
         return ""
     try:
@@ -66,6 +72,9 @@ def _scope_field(model: type[models.Model]) -> str | None:
 def resolve_record(user, target_type: str, target_id: str, *, write: bool = False) -> models.Model:
     """Fetch a record named by its audit spelling (``"core.organization"``, code) through the scope.
 
+    Addressable: models with a public ``code`` (``BaseModel``) that are an ``Organization`` or
+    have an ``organization`` foreign key — i.e. every organization-owned record of every module.
+
     404 for an unknown type, a model that is not organization-owned, a malformed id, a missing
     record or one the user may not see — one answer for all, so nothing is revealed.
     """
@@ -77,15 +86,10 @@ def resolve_record(user, target_type: str, target_id: str, *, write: bool = Fals
     if scope_field is None:
         raise Http404("未找到该记录。")
     try:
-        model._meta.get_field("code")
-        lookup: dict[str, Any] = {"code": uuid.UUID(str(target_id))}
-    except FieldDoesNotExist:
-        if not str(target_id).isdigit():
-            raise Http404("未找到该记录。") from None
-        lookup = {"pk": int(target_id)}
+        code = uuid.UUID(str(target_id))
     except ValueError:
         raise Http404("未找到该记录。") from None
-    return access(model._default_manager.all(), user, write=write, field=scope_field, **lookup)
+    return access(model._default_manager.all(), user, write=write, field=scope_field, code=code)
 
 
 def _label(model: type[models.Model] | None, name: str) -> str:
