@@ -122,10 +122,10 @@ class RegionChoiceField(forms.ModelChoiceField):
 class OrganizationForm(forms.Form):
     name = forms.CharField(label="单位名称", max_length=128)
     short_name = forms.CharField(label="简称", max_length=32, required=False)
-    kind = forms.ChoiceField(label="类别", choices=OrgKind.choices)
+    kind = forms.ChoiceField(label="类别", choices=[("", "请选择类别"), *OrgKind.choices])
     parent = OrgChoiceField(label="上级单位", queryset=Organization.objects.none(), required=False,
                             empty_label="（无，顶级单位）")
-    region = RegionChoiceField(label="所在区划", queryset=Region.objects.order_by("code"))
+    region = RegionChoiceField(label="所在区划", queryset=Region.objects.order_by("code"), empty_label="请选择区划")
     credit_code = forms.CharField(label="统一社会信用代码", max_length=40, required=False,
                                   help_text="18位，可留空；全角字符会自动转换。")
     sort_order = forms.IntegerField(label="排序", min_value=0, initial=0, required=False,

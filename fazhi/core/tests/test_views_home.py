@@ -90,3 +90,9 @@ def test_error_pages_are_chinese(county, login):
     r = client.get("/no-such-page/")
     assert r.status_code == 404
     assert "页面或记录不存在" in r.content.decode()
+
+
+def test_home_includes_deadline_board_widget(county, login):
+    html = login(county.liaison_sfj).get("/").content.decode()
+    assert "期限预警" in html
+    assert "红灯 已逾期 0 项" in html
