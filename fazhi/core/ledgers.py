@@ -58,8 +58,9 @@ def import_max_bytes() -> int:
 # ---------------------------------------------------------------------------------------------
 
 
-def _same(a: str, b: str) -> bool:
-    return xlsx.normalize_nfkc(a).replace(" ", "") == xlsx.normalize_nfkc(b).replace(" ", "")
+def _key(text: str) -> str:
+    """Choices compare without width, case or spaces: "政府部门／单位" matches "政府部门/单位"."""
+    return xlsx.normalize_nfkc(text).replace(" ", "").casefold()
 
 
 @dataclass
@@ -92,17 +93,26 @@ class Column:
             raise CellError("必填，不能为空。")
         return value
 
+    def _lookup(self) -> dict[str, str]:
+        table = self.__dict__.get("_lookup_table")
+        if table is None:
+            table = {}
+            for value, label in self.choices:
+                table.setdefault(_key(str(value)), value)
+                table[_key(str(label))] = value
+            self.__dict__["_lookup_table"] = table
+        return table
+
     def _parse_choices(self, raw: Any) -> Any:
         items = xlsx.split_multi(raw) if self.multiple else ([xlsx.clean_text(raw)] if xlsx.clean_text(raw) else [])
         out = []
+        table = self._lookup()
         for item in items:
-            for value, label in self.choices:
-                if _same(item, str(label)) or item == value:
-                    out.append(value)
-                    break
-            else:
+            value = table.get(_key(item))
+            if value is None:
                 labels = "、".join(str(label) for _, label in self.choices)
                 raise CellError(f"“{item}”不是可选值，可选：{labels}。")
+            out.append(value)
         if self.multiple:
             return list(dict.fromkeys(out))
         return out[0] if out else ""

@@ -201,32 +201,43 @@ class OrganizationLedger(Ledger):
     # -- commit (pass 2) -------------------------------------------------------------------
 
     def commit(self, actor, rows: Iterable[ParsedRow], *, request_id: str = "") -> CommitSummary:
+        """Create the rows in file order, in chunks. A row whose parent is a row of the same chunk waits
+        one level down (rows are created level by level: a parent always gets its id first)."""
         now = timezone.now()
         summary = CommitSummary(model=self.model_label, created_at=now.isoformat())
         db_names = self._name_index(actor)
         regions = _RegionCache()
-        created: dict[str, tuple[int, str]] = {}   # name → (pk, path) of rows created by this import
-        batch: list[tuple[Organization, str, str]] = []  # (org, parent path, name)
-        in_batch: set[str] = set()
+        name_row: dict[str, int] = {}              # name → the (earlier) file row of that name
+        done: dict[int, tuple[int, str]] = {}      # file row → (pk, path) once created
+        levels: list[list[list]] = []              # level → [org, parent row or None, parent path, row]
+        level_of: dict[int, int] = {}              # pending file row → its level
+        pending = 0
 
         def flush() -> None:
-            if not batch:
-                return
-            objs = Organization.objects.bulk_create([o for o, _, _ in batch], batch_size=CHUNK)
-            by_parent: dict[str, list[int]] = defaultdict(list)
-            for obj, ppath, name in batch:
-                if obj.pk is None:  # pragma: no cover - every supported backend returns ids
-                    raise RuntimeError("bulk_create did not return primary keys")
-                by_parent[ppath].append(obj.pk)
-                obj.path = f"{ppath}{obj.pk}/"
-                created[name] = (obj.pk, obj.path)
-                summary.add(obj.pk, obj.code)
-            for ppath, pks in by_parent.items():
-                Organization.objects.filter(pk__in=pks).update(
-                    path=Concat(Value(ppath), Cast("id", output_field=CharField()), Value("/"), output_field=CharField()))
-            del objs
-            batch.clear()
-            in_batch.clear()
+            nonlocal pending
+            for items in levels:
+                for item in items:
+                    org, prow = item[0], item[1]
+                    if prow is not None:
+                        org.parent_id, item[2] = done[prow]
+                Organization.objects.bulk_create([item[0] for item in items], batch_size=CHUNK)
+                parents = {item[2] for item in items}
+                for org, _, ppath, number in items:
+                    if org.pk is None:  # pragma: no cover - every supported backend returns ids
+                        raise RuntimeError("bulk_create did not return primary keys")
+                    org.path = f"{ppath}{org.pk}/"
+                    done[number] = (org.pk, org.path)
+                    summary.add(org.pk, org.code)
+                if len(parents) <= 5:
+                    for ppath in parents:
+                        Organization.objects.filter(pk__in=[i[0].pk for i in items if i[2] == ppath]).update(
+                            path=Concat(Value(ppath), Cast("id", output_field=CharField()), Value("/"),
+                                        output_field=CharField()))
+                else:
+                    Organization.objects.bulk_update([i[0] for i in items], ["path"], batch_size=500)
+            levels.clear()
+            level_of.clear()
+            pending = 0
 
         for row in rows:
             if row.errors:  # validated in pass 1; a change in between is caught here
@@ -235,24 +246,29 @@ class OrganizationLedger(Ledger):
             region = regions.code(d["region"])
             if region is None:
                 raise ImportRejected([RowError(row.number, "所在区划代码", "区划代码不存在。")])
-            parent_pk, ppath = None, "/"
+            parent_row, parent_pk, ppath = None, None, "/"
             pname = d.get("parent")
             if pname:
-                if pname in in_batch:
-                    flush()
-                if pname in created:
-                    parent_pk, ppath = created[pname]
-                else:
+                parent_row = name_row.get(pname)
+                if parent_row is None:
                     match = db_names.get(pname) or []
                     if len(match) != 1:
                         raise ImportRejected([RowError(row.number, "上级单位", f"上级单位“{pname}”不存在或不唯一。")])
                     parent_pk, ppath = match[0][0], match[0][1]
+                elif parent_row in done:
+                    parent_pk, ppath = done[parent_row]
+                    parent_row = None
+            level = level_of[parent_row] + 1 if parent_row is not None else 0
             org = Organization(name=d["name"], short_name=d.get("short_name") or "", kind=d["kind"], region=region,
                                parent_id=parent_pk, credit_code=d.get("credit_code") or "",
                                sort_order=d.get("sort_order") or 0, created_at=now)
-            batch.append((org, ppath, d["name"]))
-            in_batch.add(d["name"])
-            if len(batch) >= CHUNK:
+            while len(levels) <= level:
+                levels.append([])
+            levels[level].append([org, parent_row, ppath, row.number])
+            level_of[row.number] = level
+            name_row[d["name"]] = row.number
+            pending += 1
+            if pending >= CHUNK:
                 flush()
         flush()
         return summary

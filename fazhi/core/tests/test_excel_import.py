@@ -199,3 +199,24 @@ def test_liaison_cannot_import_users(county, users):
     result = run_import(users, workbook(rows, USER_HEADERS), actor=county.liaison_scj)
     assert [(e.row, e.column) for e in result.errors] == [(2, "所属单位")]
     assert "法治办管理员" in result.errors[0].message
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("chunk", [2, 3, 1000])
+def test_trees_within_and_across_chunks_get_correct_paths(county, orgs, monkeypatch, chunk):
+    from fazhi.core import ledgers_core
+
+    monkeypatch.setattr(ledgers_core, "CHUNK", chunk)
+    rows = [["L1", "", "其他", GOV, "640324", "", 0], ["L2", "", "其他", "L1", "640324", "", 0],
+            ["S1", "", "其他", GOV, "640324", "", 0], ["L3", "", "其他", "L2", "640324", "", 0],
+            ["L2b", "", "其他", "L1", "640324", "", 0], ["L4", "", "其他", "L3", "640324", "", 0],
+            ["S2", "", "其他", "S1", "640324", "", 0]]
+    result = run_import(orgs, workbook(rows), actor=county.admin)
+    assert result.committed, result.messages()
+    by = {o.name: o for o in Organization.objects.filter(name__in=[r[0] for r in rows])}
+    for name, _short, _kind, parent, *_ in rows:
+        org = by[name]
+        expected_parent = county.gov if parent == GOV else by[parent]
+        assert org.parent_id == expected_parent.pk
+        assert org.path == f"{expected_parent.path}{org.pk}/"
+    assert result.created == 7

@@ -1,0 +1,172 @@
+"""Benchmarks run by ``fazhi bench`` (``make bench``): a tiny registry and the core app's benches.
+
+A bench is a function ``fn(ctx: BenchContext) -> list[BenchStep]``-like generator: it yields steps
+measured with ``ctx.step(label, rows)``. Modules add theirs in a ``bench`` module of their app
+(``fazhi/<app>/bench.py``), which the command imports::
+
+    from fazhi.core.bench import register_bench
+
+    @register_bench("cases", "行政执法案件导入")
+    def bench_cases(ctx):
+        path = ctx.workdir / "cases.xlsx"
+        with ctx.step("生成工作簿", ctx.rows):
+            ...
+
+Each step records wall time, rows/second, the tracemalloc peak of the step (Python allocations)
+and the process's ``ru_maxrss`` after it (the resident-set high-water mark so far; it never goes
+down, so read it as "the process needed at most this much up to here").
+"""
+from __future__ import annotations
+
+import contextlib
+import resource
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from stdnum.cn import uscc
+
+
+@dataclass
+class BenchStep:
+    bench: str
+    label: str
+    rows: int
+    seconds: float = 0.0
+    tracemalloc_peak: int = 0
+    maxrss: int = 0
+    note: str = ""
+
+    @property
+    def rate(self) -> float:
+        return self.rows / self.seconds if self.seconds else 0.0
+
+
+@dataclass
+class BenchContext:
+    rows: int
+    workdir: Path
+    trace: bool = True
+    steps: list[BenchStep] = field(default_factory=list)
+    current: str = ""
+
+    @contextlib.contextmanager
+    def step(self, label: str, rows: int, note: str = "") -> Iterator[BenchStep]:
+        step = BenchStep(self.current, label, rows, note=note)
+        if self.trace:
+            tracemalloc.start()
+            tracemalloc.reset_peak()
+        start = time.perf_counter()
+        try:
+            yield step
+        finally:
+            step.seconds = time.perf_counter() - start
+            if self.trace:
+                step.tracemalloc_peak = tracemalloc.get_traced_memory()[1]
+                tracemalloc.stop()
+            step.maxrss = _maxrss_bytes()
+            self.steps.append(step)
+
+
+def _maxrss_bytes() -> int:
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss if sys.platform == "darwin" else rss * 1024  # Linux reports KiB
+
+
+_BENCHES: dict[str, tuple[str, Callable[[BenchContext], None]]] = {}
+
+
+def register_bench(name: str, label: str):
+    def deco(fn: Callable[[BenchContext], None]):
+        _BENCHES[name] = (label, fn)
+        return fn
+
+    return deco
+
+
+def all_benches() -> dict[str, tuple[str, Callable[[BenchContext], None]]]:
+    from django.utils.module_loading import autodiscover_modules
+
+    autodiscover_modules("bench")
+    return dict(_BENCHES)
+
+
+def run_benches(ctx: BenchContext, names: list[str] | None = None) -> list[BenchStep]:
+    for name, (_label, fn) in all_benches().items():
+        if names and name not in names:
+            continue
+        ctx.current = name
+        fn(ctx)
+    return ctx.steps
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1048576:,.1f}"
+
+
+def format_table(steps: list[BenchStep]) -> str:
+    head = ["基准", "步骤", "行数", "秒", "行/秒", "tracemalloc峰值MB", "ru_maxrss MB", "备注"]
+    body = [[s.bench, s.label, f"{s.rows:,}", f"{s.seconds:,.2f}", f"{s.rate:,.0f}",
+             _mb(s.tracemalloc_peak) if s.tracemalloc_peak else "—", _mb(s.maxrss), s.note] for s in steps]
+
+    def width(text: str) -> int:  # CJK characters take two columns in a terminal
+        return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+    widths = [max(width(r[i]) for r in [head, *body]) for i in range(len(head))]
+
+    def line(cells: list[str]) -> str:
+        return " | ".join(c + " " * (w - width(c)) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+    sep = "-+-".join("-" * w for w in widths)
+    return "\n".join([line(head), sep, *(line(r) for r in body)])
+
+
+# ---------------------------------------------------------------------------------------------
+# Core benches
+# ---------------------------------------------------------------------------------------------
+
+
+def organization_rows(n: int, parent: str) -> Iterator[list]:
+    """n organizations: every 10th under ``parent``, the 9 after it under that one; each with a valid,
+    unique 统一社会信用代码 (so the check character and the uniqueness checks are exercised)."""
+    from fazhi.core.choices import OrgKind
+
+    kinds = [str(label) for _, label in OrgKind.choices]
+    for i in range(n):
+        head = i - i % 10
+        body = f"91640324MA{i:07d}"
+        yield [f"基准单位{i:06d}", f"基准{i}", kinds[i % len(kinds)],
+               parent if i % 10 == 0 else f"基准单位{head:06d}", "640324", body + uscc.calc_check_digit(body), i % 100]
+
+
+@register_bench("organizations", "单位台账：生成、校验、导入、导出")
+def bench_organizations(ctx: BenchContext) -> None:
+    from fazhi.core.ledgers import get_ledger, run_export, run_import
+    from fazhi.core.models import Organization
+    from fazhi.lib import xlsx
+
+    ledger = get_ledger("organizations")
+    parent = Organization.objects.filter(parent__isnull=True, kind="government").order_by("id").first()
+    if parent is None:
+        raise RuntimeError("bench needs a county government organization (make_county)")
+    path = ctx.workdir / "organizations.xlsx"
+    with ctx.step("生成工作簿（write-only）", ctx.rows) as step:
+        xlsx.write_rows(path, sheet_title=ledger.sheet_title, columns=[c.spec() for c in ledger.columns],
+                        rows=organization_rows(ctx.rows, parent.name))
+        step.note = f"{path.stat().st_size / 1048576:.1f} MB"
+    limits = {"max_rows": max(ctx.rows, 1), "max_bytes": max(path.stat().st_size + 1, 1)}
+    with ctx.step("校验（dry run）", ctx.rows) as step:
+        result = run_import(ledger, path, actor=None, dry_run=True, **limits)
+        step.note = "无错误" if result.ok else f"{result.error_count}处错误：{result.messages()[:1]}"
+    with ctx.step("导入（校验+提交，单事务）", ctx.rows) as step:
+        result = run_import(ledger, path, actor=None, **limits)
+        if not result.committed:
+            raise RuntimeError(f"bench import failed: {result.messages()[:5]}")
+        step.note = f"新增{result.created}条"
+    out = ctx.workdir / "export.xlsx"
+    with ctx.step("导出（write-only）", Organization.objects.count()) as step:
+        run_export(ledger, out, actor=None)
+        step.note = f"{out.stat().st_size / 1048576:.1f} MB"
