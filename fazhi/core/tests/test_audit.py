@@ -230,3 +230,37 @@ def test_flush_lifts_and_restores_the_guard():
     assert AuditEvent.objects.count() == 0
     if audit_guard.supported(connection):
         assert audit_guard.installed(connection)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_appends_from_several_connections_keep_the_chain():
+    """Appends from parallel threads (own connections) are serialized by the locked chain head.
+
+    PostgreSQL only: SQLite's shared in-memory test database cannot wait for locks across threads.
+    """
+    if connection.vendor != "postgresql":
+        pytest.skip("needs a server database for real concurrent transactions")
+    import threading
+
+    from django.db import connections
+
+    errors: list[BaseException] = []
+
+    def worker(n: int) -> None:
+        try:
+            for i in range(5):
+                with transaction.atomic():
+                    _append(1, start=n * 100 + i)
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert list(AuditEvent.objects.values_list("id", flat=True)) == list(range(1, 21))
+    assert verify_chain().ok
