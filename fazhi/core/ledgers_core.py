@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import CharField, Value
+from django.db.models import CharField, OuterRef, Subquery, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
@@ -64,6 +64,17 @@ class _RegionCache:
             self.by_id[pk] = region
             self.by_code[region.code] = region
         return self.by_id[pk]
+
+
+def _fix_paths(with_parent: list[int], top_level: list[int]) -> None:
+    """path = parent's path + own id + "/" — one UPDATE with a correlated subquery per call."""
+    own = Cast("id", output_field=CharField())
+    if with_parent:
+        parent_path = Subquery(Organization.objects.filter(pk=OuterRef("parent_id")).values("path")[:1])
+        Organization.objects.filter(pk__in=with_parent).update(
+            path=Concat(parent_path, own, Value("/"), output_field=CharField()))
+    if top_level:
+        Organization.objects.filter(pk__in=top_level).update(path=Concat(Value("/"), own, Value("/"), output_field=CharField()))
 
 
 class OrganizationLedger(Ledger):
@@ -221,20 +232,13 @@ class OrganizationLedger(Ledger):
                     if prow is not None:
                         org.parent_id, item[2] = done[prow]
                 Organization.objects.bulk_create([item[0] for item in items], batch_size=CHUNK)
-                parents = {item[2] for item in items}
                 for org, _, ppath, number in items:
                     if org.pk is None:  # pragma: no cover - every supported backend returns ids
                         raise RuntimeError("bulk_create did not return primary keys")
                     org.path = f"{ppath}{org.pk}/"
                     done[number] = (org.pk, org.path)
                     summary.add(org.pk, org.code)
-                if len(parents) <= 5:
-                    for ppath in parents:
-                        Organization.objects.filter(pk__in=[i[0].pk for i in items if i[2] == ppath]).update(
-                            path=Concat(Value(ppath), Cast("id", output_field=CharField()), Value("/"),
-                                        output_field=CharField()))
-                else:
-                    Organization.objects.bulk_update([i[0] for i in items], ["path"], batch_size=500)
+                _fix_paths([i[0].pk for i in items if i[0].parent_id], [i[0].pk for i in items if not i[0].parent_id])
             levels.clear()
             level_of.clear()
             pending = 0
