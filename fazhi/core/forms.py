@@ -176,7 +176,7 @@ class UserCreateForm(forms.Form):
                                 error_messages={"invalid": "用户名只能包含字母、数字和 @/./+/-/_ 字符。"},
                                 help_text="登录用，字母、数字或 @/./+/-/_。")
     name = forms.CharField(label="姓名", max_length=64)
-    organization = OrgChoiceField(label="所在单位", queryset=Organization.objects.none())
+    organization = OrgChoiceField(label="所在单位", queryset=Organization.objects.none(), empty_label="请选择单位")
     roles = forms.MultipleChoiceField(label="角色", choices=ROLE_CHOICES, widget=forms.CheckboxSelectMultiple,
                                       error_messages={"required": "请至少选择一个角色。"})
     phone = forms.CharField(label="联系电话", max_length=32, required=False)
@@ -218,8 +218,8 @@ class UserEditForm(forms.Form):
 
 
 class MembershipAddForm(forms.Form):
-    organization = OrgChoiceField(label="单位", queryset=Organization.objects.none())
-    role = forms.ChoiceField(label="角色", choices=ROLE_CHOICES)
+    organization = OrgChoiceField(label="单位", queryset=Organization.objects.none(), empty_label="请选择单位")
+    role = forms.ChoiceField(label="角色", choices=[("", "请选择角色"), *ROLE_CHOICES])
 
     def __init__(self, *args, organizations=None, **kwargs):
         super().__init__(*args, **kwargs)

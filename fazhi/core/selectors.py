@@ -59,8 +59,25 @@ def _labelled(events) -> list[AuditEvent]:
             {"label": _field_label(ev.target_type, k), "before": _fmt(v.get("before")), "after": _fmt(v.get("after"))}
             for k, v in (changes or {}).items() if isinstance(v, dict)
         ]
+        ev.summary = _summary(ev.data if isinstance(ev.data, dict) else {})
         out.append(ev)
     return out
+
+
+def _role_label(code) -> str:
+    try:
+        return str(Role(code).label)
+    except ValueError:
+        return str(code)
+
+
+def _summary(data: dict) -> str:
+    """A one-line Chinese description of an event's data where there is no field diff."""
+    if data.get("roles"):
+        return "角色：" + "、".join(_role_label(r) for r in data["roles"])
+    if data.get("role"):
+        return f"{data.get('organization', '')} · {_role_label(data['role'])}".strip(" ·")
+    return ""
 
 
 def recent_activity(user, limit: int = 10) -> list[AuditEvent]:

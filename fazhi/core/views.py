@@ -18,7 +18,7 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from fazhi.core import auth as throttle
 from fazhi.core import selectors, services
@@ -122,6 +122,7 @@ def _deadline_widget(request) -> str:
 
 
 @login_required
+@require_safe
 def home(request):
     user = request.user
     roles = {r["role"] for r in user_roles(user)}
@@ -161,6 +162,7 @@ def _quick_links() -> dict[str, str]:
 # ----------------------------------------------------------------------------- organizations
 
 @login_required
+@require_safe
 def org_list(request):
     filters = OrgFilterForm(request.GET or None)
     q = kind = ""
@@ -174,6 +176,7 @@ def org_list(request):
 
 
 @login_required
+@require_safe
 def org_detail(request, code):
     org = selectors.org_get(request.user, code)
     return render(request, "core/org_detail.html", {
@@ -262,6 +265,7 @@ def _require_admin(user) -> None:
 
 
 @login_required
+@require_safe
 def user_list(request):
     filters = UserFilterForm(request.GET or None)
     q = role = active = ""

@@ -96,3 +96,22 @@ def test_home_includes_deadline_board_widget(county, login):
     html = login(county.liaison_sfj).get("/").content.decode()
     assert "期限预警" in html
     assert "红灯 已逾期 0 项" in html
+
+
+def test_portal_base_is_public_layout(rf):
+    from django.contrib.auth.models import AnonymousUser
+    from django.template.loader import render_to_string
+
+    request = rf.get("/portal/")
+    request.user = AnonymousUser()
+    html = render_to_string("portal_base.html", {"portal_nav": [{"label": "重大行政决策", "url": "/p/", "active": True}]},
+                            request=request)
+    assert "同心县法治政府建设" in html and "公开专栏" in html
+    assert 'aria-current="page"' in html and "重大行政决策" in html
+    assert "退出" not in html and "单位管理" not in html
+    assert "<script>" not in html and "style=" not in html
+
+
+def test_history_shows_role_labels(county, login):
+    html = login(county.admin).get(reverse("core:user_edit", kwargs={"pk": county.officer.pk})).content.decode()
+    assert "角色：执法人员" in html
