@@ -115,3 +115,24 @@ def test_portal_base_is_public_layout(rf):
 def test_history_shows_role_labels(county, login):
     html = login(county.admin).get(reverse("core:user_edit", kwargs={"pk": county.officer.pk})).content.decode()
     assert "角色：执法人员" in html
+
+
+def test_nav_registry_skips_missing_pages_and_respects_roles(county, login):
+    from fazhi.core.nav import register_nav, unregister_nav
+
+    register_nav("未建模块", "nosuchmodule:index", order=5)
+    register_nav("领导专栏", "/leader-only/", roles=["leader"], order=6)
+    try:
+        html = login(county.liaison_scj).get("/").content.decode()
+        assert "未建模块" not in html and "领导专栏" not in html
+        html = login(county.leader).get("/").content.decode()
+        assert "领导专栏" in html
+        assert "Excel导入导出" not in html  # read-only leaders do not import
+    finally:
+        unregister_nav("nosuchmodule:index")
+        unregister_nav("/leader-only/")
+
+
+def test_current_page_is_marked_in_nav(county, login):
+    html = login(county.admin).get(reverse("core:org_list")).content.decode()
+    assert f'<a href="{reverse("core:org_list")}" aria-current="page">单位管理</a>' in html
