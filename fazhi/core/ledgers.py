@@ -63,6 +63,13 @@ def _key(text: str) -> str:
     return xlsx.normalize_nfkc(text).replace(" ", "").casefold()
 
 
+_AUTO = object()
+
+
+def _is_blank_cell(raw: Any) -> bool:
+    return raw is None or (isinstance(raw, str) and not xlsx.clean_code(raw))
+
+
 @dataclass
 class Column:
     """One column of a ledger.
@@ -83,15 +90,24 @@ class Column:
     example: Any = None
     width: int = 18
     number_format: str = ""
+    blank: Any = _AUTO
 
     def parse(self, raw: Any) -> Any:
         if self.choices:
             value: Any = self._parse_choices(raw)
+        elif _is_blank_cell(raw):
+            value = self.blank_value()
         else:
             value = (self.parser or xlsx.clean_text)(raw)
         if self.required and (value is None or value == "" or value == []):
             raise CellError("必填，不能为空。")
         return value
+
+    def blank_value(self) -> Any:
+        """What a blank cell gives (parsers never see blanks): "" for text columns, else None."""
+        if self.blank is not _AUTO:
+            return self.blank
+        return "" if self.parser in (None, xlsx.clean_text, xlsx.clean_code) else None
 
     def _lookup(self) -> dict[str, str]:
         table = self.__dict__.get("_lookup_table")
@@ -309,6 +325,9 @@ class Ledger:
                 data[c.field] = c.parse(row.values.get(c.header))
             except CellError as exc:
                 errors.append(RowError(row.number, c.header, str(exc)))
+                data[c.field] = None
+            except ValidationError as exc:  # a parser may reuse fazhi.lib.validators
+                errors.extend(RowError(row.number, c.header, _strip_label(m, c.header)) for m in exc.messages)
                 data[c.field] = None
         return ParsedRow(row.number, data, errors)
 
@@ -568,11 +587,22 @@ def _actor_org(actor):
 def run_export(ledger: Ledger, target: str | Path | IO[bytes], *, actor, request_id: str = "") -> int:
     """Write the rows ``actor`` may see (same columns as the template) and audit ``core.export``."""
     columns = [c.spec() for c in ledger.columns]
-    count = xlsx.write_rows(target, sheet_title=ledger.sheet_title, columns=columns, rows=ledger.export_rows(actor))
+    count = xlsx.write_rows(target, sheet_title=ledger.sheet_title, columns=columns, rows=_local(ledger.export_rows(actor)))
     audit_log(actor=actor, action="core.export", target_type="ledger", target_id=ledger.name,
               target_repr=ledger.title, organization=_actor_org(actor), request_id=request_id,
               data={"ledger": ledger.name, "title": ledger.title, "rows": count})
     return count
+
+
+def _local(rows: Iterable[list[Any]]) -> Iterator[list[Any]]:
+    """Aware datetimes → local (Asia/Shanghai) wall time: Excel cells have no time zone."""
+    from django.utils import timezone
+
+    for values in rows:
+        if any(isinstance(v, datetime.datetime) and v.tzinfo is not None for v in values):
+            values = [timezone.localtime(v).replace(tzinfo=None)
+                      if isinstance(v, datetime.datetime) and v.tzinfo is not None else v for v in values]
+        yield values
 
 
 def result_json(result: ImportResult) -> str:
@@ -580,8 +610,3 @@ def result_json(result: ImportResult) -> str:
                        "committed": result.committed, "created": result.created, "sha256": result.sha256},
                       ensure_ascii=False, default=str)
 
-
-def today() -> datetime.date:
-    from django.utils import timezone
-
-    return timezone.localdate()
