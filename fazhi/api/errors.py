@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
@@ -167,6 +167,8 @@ def install(api: NinjaAPI) -> None:
             return respond(request, 403, error_body("csrf_failed", MSG_CSRF))
         if isinstance(exc, Throttled):
             return respond(request, 429, error_body("throttled", "请求过于频繁，请稍后再试。"))
+        if isinstance(exc.__cause__, RequestDataTooBig):
+            return respond(request, 413, error_body("too_large", "请求体过大。"))
         if exc.status_code == 400 and exc.__cause__ is not None:
             # ninja wraps the body parser's exception: the request body is not JSON.
             return respond(request, 400, error_body("malformed_json", MSG_MALFORMED_JSON))
@@ -176,6 +178,9 @@ def install(api: NinjaAPI) -> None:
                     405: "不支持该请求方法。", 409: "数据冲突，请刷新后重试。", 413: "请求体过大。"}
         status = exc.status_code
         return respond(request, status, error_body(codes.get(status, "error"), messages.get(status, str(exc.message))))
+
+    def on_too_big(request, exc):
+        return respond(request, 413, error_body("too_large", "请求体过大。"))
 
     def on_unexpected(request, exc: Exception):
         logger.exception("API error on %s %s", request.method, request.path)
@@ -188,3 +193,4 @@ def install(api: NinjaAPI) -> None:
     api.add_exception_handler(DjangoValidationError, on_django_validation)
     api.add_exception_handler(Http404, on_404)
     api.add_exception_handler(PermissionDenied, on_permission_denied)
+    api.add_exception_handler(RequestDataTooBig, on_too_big)

@@ -28,7 +28,7 @@ class ErrorOut(Schema):
 
 class PageParams(Schema):
     limit: int = Field(50, ge=1, le=500, description="每页条数（1–500）")
-    offset: int = Field(0, ge=0, description="跳过的条数")
+    offset: int = Field(0, ge=0, le=1_000_000_000, description="跳过的条数")
 
 
 class PageMeta(Schema):

@@ -104,3 +104,35 @@ def test_unknown_or_invalid_codes_are_404(county, admin_api):
 
 def test_method_not_allowed_is_405(county, admin_api):
     assert admin_api.delete(f"{URL}/{county.scj.code}").status_code == 405
+
+
+def test_oversized_body_is_413(county, admin_api, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    r = admin_api.post(URL, _valid(county, name="长" * 2000))
+    assert r.status_code == 413
+    assert r.json()["error"]["code"] == "too_large"
+
+
+ODD_VALUES = [None, "", " ", "null", "\u0000", "💥", "x" * 5000, -1, 2**63, 1.5, True, [], {}, ["a"], {"a": 1}]
+
+
+@pytest.mark.parametrize("value", ODD_VALUES, ids=lambda v: repr(v)[:20])
+def test_no_server_error_on_odd_input(county, admin_api, value):
+    """Every field of every write endpoint, fed odd values: always a 4xx JSON error or a success."""
+    bodies = [
+        ("post", URL, _valid(county)),
+        ("patch", f"{URL}/{county.suo.code}", {"short_name": "所"}),
+        ("post", "/api/users", {"username": "odd", "name": "某", "organization": str(county.scj.code),
+                                "roles": ["officer"]}),
+        ("patch", "/api/users/officer", {"phone": "1"}),
+    ]
+    for method, url, body in bodies:
+        for key in body:
+            r = getattr(admin_api, method)(url, {**body, key: value})
+            assert r.status_code < 500, (method, url, key, value, r.content[:300])
+            assert "json" in r["Content-Type"]
+    for params in ({"limit": value}, {"offset": value}, {"kind": value}, {"parent": value}, {"q": value}):
+        if isinstance(value, (list, dict)) or value is None:
+            continue
+        r = admin_api.get(URL, params)
+        assert r.status_code in (200, 422), (params, r.content[:300])
