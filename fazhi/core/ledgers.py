@@ -531,7 +531,7 @@ def run_import(ledger: Ledger, source: str | Path | IO[bytes], *, actor, dry_run
     A read-only actor raises PermissionDenied. File-level problems come back as one error with row None.
     """
     if not ledger.can_import(actor):
-        raise PermissionDenied("您的角色为只读，不能导入数据。")
+        raise PermissionDenied("您没有导入数据的权限（只读角色不能导入）。")
     if not filename:
         filename = Path(source).name if isinstance(source, str | Path) else getattr(source, "name", "") or ""
     result = ImportResult(ledger=ledger.name, title=ledger.title, sha256="", filename=str(filename)[:255], dry_run=dry_run)

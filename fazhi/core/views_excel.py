@@ -42,7 +42,7 @@ def _ledger(name: str) -> Ledger:
 
 def _require_import(request, ledger: Ledger) -> None:
     if not ledger.can_import(request.user):
-        raise PermissionDenied("您的角色为只读，不能导入数据。")
+        raise PermissionDenied("您没有导入数据的权限（只读角色不能导入）。")
 
 
 @login_required
