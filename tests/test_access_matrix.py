@@ -16,7 +16,11 @@ Enumerates every URL pattern of the project (web pages and the ninja API alike, 
 3. anonymous users are sent to the login page (pages) or get 401 (API) on every route except an
    explicit allow-list of public routes (login, portal, API docs);
 4. registered list pages/endpoints do not show another organization's record (and do show it to
-   its owner, so the absence is not vacuous).
+   its owner, so the absence is not vacuous);
+5. a sweep over every parameterless page and endpoint (registered or not — new modules are swept
+   automatically): with one record of every registered factory owned by scj, no page shown to
+   another organization's user, a sub-unit's user, a user without organization or an anonymous
+   visitor contains any of those records.
 """
 from __future__ import annotations
 
@@ -310,6 +314,42 @@ def test_anonymous_users_are_refused(route, county):
     check_anonymous(route, url)
 
 
+def sweep_markers(obj: Model) -> list[str]:
+    """Strings that identify ``obj`` unambiguously (its UUID code, its name if it is distinctive)."""
+    out = [str(obj.code)] if getattr(obj, "code", None) else []
+    name = str(obj)
+    if len(name) >= 6:
+        out.append(name)
+    return out
+
+
+def check_sweep(routes: list[Route], county) -> int:
+    """GET every parameterless route as each outsider; return how many pages were looked at."""
+    objects = [registry.make_instance(model, county.scj, county.liaison_scj) for model in registry.factories()]
+    markers = {m: f"{type(o).__name__} {o}" for o in objects for m in sweep_markers(o)}
+    viewers = {label: _client(u) for label, u in _intruders(county).items()}
+    viewers["匿名用户"] = Client()
+    checked = 0
+    for route in routes:
+        if route.params or not route.names:
+            continue
+        url = reverse(route.name)
+        for label, client in viewers.items():
+            resp = client.get(url)
+            if resp.status_code != 200:
+                continue
+            text = _text(resp)
+            leaked = sorted({markers[m] for m in markers if m in text})
+            assert not leaked, f"{label} GET {url} ({route.name}) 看到了市场监管局的记录：{leaked}"
+            checked += 1
+    return checked
+
+
+@pytest.mark.django_db
+def test_no_page_shows_other_organizations_records(county):
+    assert check_sweep(ROUTES, county) > 10  # the sweep really looked at pages
+
+
 # ------------------------------------------------------------------------------------------ self-test
 # The checks must be able to fail: a deliberately leaky view (no scoping) is caught.
 
@@ -347,3 +387,5 @@ def test_the_checks_catch_a_leaky_view(county, settings):
         check_list_route("leak_list", registry.ListRoute("leak_list", Organization), county)
     with pytest.raises(AssertionError, match="应跳转到登录页"):
         check_anonymous(Route("leak/", ["leak_list"]), "/leak/")
+    with pytest.raises(AssertionError, match="看到了市场监管局的记录"):
+        check_sweep([Route("leak/", ["leak_list"])], county)

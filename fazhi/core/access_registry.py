@@ -142,6 +142,10 @@ def object_routes() -> dict[str, ObjectRoute]:
     return dict(_OBJECT_ROUTES)
 
 
+def factories() -> dict[type[Model], Callable[..., Model]]:
+    return dict(_FACTORIES)
+
+
 def list_routes() -> dict[str, ListRoute]:
     return dict(_LIST_ROUTES)
 
