@@ -249,18 +249,31 @@ def _make_attachment(org, actor):
                              description=f"{m}说明")
 
 
+def _make_deadline(org, actor):
+    import datetime
+
+    from fazhi.core.deadlines import deadline_register
+
+    # A 2024 start lies inside the bundled holiday data; the deadline is long overdue (红灯), so the
+    # board lists it to its owner.
+    return deadline_register(actor=actor, organization=org, rule_code="penalty.decision",
+                             target=("core.organization", str(uuid.uuid4())), title=marker("期限事项"),
+                             start_date=datetime.date(2024, 3, 1))
+
+
 def _record_kwargs(obj) -> dict[str, str]:
     """URL kwargs of the record pages (files:record / files:history): the audit trail's spelling."""
     return {"target_type": obj._meta.label_lower, "target_id": str(getattr(obj, "code", None) or obj.pk)}
 
 
 def _register_core() -> None:
-    from fazhi.core.models import Attachment, Membership, Organization, User
+    from fazhi.core.models import Attachment, Deadline, Membership, Organization, User
 
     register_factory(Organization, _make_org)
     register_factory(User, _make_user)
     register_factory(Membership, _make_membership)
     register_factory(Attachment, _make_attachment)
+    register_factory(Deadline, _make_deadline)
 
     register_public_route("core:login", "登录页")
     register_public_route("portal:*", "公众门户：只读、只含已公开内容（门户有自己的选择器）")
@@ -287,6 +300,8 @@ def _register_core() -> None:
 
     # Calendar (namespace calendar): holidays and deadline rules are county-wide reference data,
     # changed by the 法治办管理员 only.
+    register_list_route("calendar:board", Deadline, markers=lambda d: [d.title])
+    register_list_route("calendar:board_export", Deadline, markers=lambda d: [d.title])
     register_unscoped_route("calendar:holiday_remove", "节假日是全国/全省共用的参考数据，仅管理员可改",
                             kwargs={"day": "2030-01-01"})
     register_unscoped_route("calendar:rule_edit", "期限规则是共用的参考数据，仅管理员可改",
