@@ -36,7 +36,8 @@ from fazhi.core.forms import (
     apply_validation_error,
 )
 from fazhi.core.models import Membership
-from fazhi.core.scoping import access, can_write, has_role, user_roles, writable_orgs
+from fazhi.core.scoping import access, can_write, has_role, user_roles
+from fazhi.core.selectors import writable_orgs
 
 logger = logging.getLogger(__name__)
 
@@ -171,7 +172,7 @@ def org_list(request):
     rows = selectors.org_tree(request.user, q=q, kind=kind)
     return render(request, "core/org_list.html", {
         "rows": rows, "filters": filters, "filtered": bool(q or kind),
-        "can_create": writable_orgs(request.user).exists(),
+        "can_create": selectors.can_write_somewhere(request.user),
     })
 
 

@@ -174,3 +174,19 @@ def test_edit_cannot_move_under_own_descendant(county, login):
     assert r.status_code == 400
     county.scj.refresh_from_db()
     assert county.scj.parent == county.gov
+
+
+def test_list_query_count_does_not_grow_with_rows(county, login, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from fazhi.core.services import organization_create
+
+    client = login(county.admin)
+    with CaptureQueriesContext(connection) as before:
+        client.get(reverse("core:org_list"))
+    for i in range(10):
+        organization_create(actor=None, name=f"测试村{i}", kind="village", region=county.village_region, parent=county.town)
+    with django_assert_max_num_queries(len(before.captured_queries)):
+        r = client.get(reverse("core:org_list"))
+    assert len(r.context["rows"]) == 17

@@ -153,3 +153,19 @@ def test_grant_and_revoke_role(county, login):
     last = Membership.objects.get(user=county.officer)
     client.post(reverse("core:membership_remove", kwargs={"pk": county.officer.pk, "membership_id": last.pk}))
     assert Membership.objects.filter(pk=last.pk).exists()
+
+
+def test_list_query_count_does_not_grow_with_rows(county, login, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from fazhi.core.services import user_create
+
+    client = login(county.admin)
+    with CaptureQueriesContext(connection) as before:
+        client.get(reverse("core:user_list"))
+    for i in range(10):
+        user_create(actor=None, username=f"u{i}", name=f"用户{i}", organization=county.village, roles=[Role.LIAISON])
+    with django_assert_max_num_queries(len(before.captured_queries)):
+        r = client.get(reverse("core:user_list"))
+    assert r.context["page"].paginator.count == 18
