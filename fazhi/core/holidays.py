@@ -180,6 +180,19 @@ def holiday_remove(*, actor, holiday: Holiday, request_id: str = "") -> None:
     holiday.delete()
 
 
+def coverage_groups(cov: list[dict]) -> list[dict]:
+    """Consecutive package years without table rows collapse into one entry ("2004–2025")."""
+    out: list[dict] = []
+    for c in cov:
+        last = out[-1] if out else None
+        plain = c["source"] == "package" and not c["rows"]
+        if last and plain and last["plain"] and last["last"] == c["year"] - 1:
+            last["last"] = c["year"]
+            continue
+        out.append({**c, "first": c["year"], "last": c["year"], "plain": plain})
+    return out
+
+
 def coverage(years: range | None = None) -> list[dict]:
     """For each year: where its calendar comes from ('table', 'package' or none) and the notice."""
     from fazhi.lib.workdays import WorkCalendar

@@ -115,7 +115,8 @@ def holiday_list(request, form: HolidayForm | None = None, status: int = 200):
     cov = holidays.coverage()
     source = next((c for c in cov if c["year"] == year), {"source": "", "notice": "", "rows": 0})
     context = {
-        "year": year, "rows": rows, "coverage": cov, "source": source,
+        "year": year, "rows": rows, "coverage": holidays.coverage_groups(cov), "source": source,
+        "prev_year": year - 1, "next_year": year + 1,
         "package_years": WorkCalendar.package_years(),
         "is_admin": deadlines.is_calendar_admin(request.user),
         "form": form or HolidayForm(initial={"date": datetime.date(year, 1, 1)}),

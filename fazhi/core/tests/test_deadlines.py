@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from fazhi.core import deadlines, holidays
 from fazhi.core.deadline_rules import RULES
 from fazhi.core.deadlines import MissingHolidayData, UnknownRule
-from fazhi.core.models import AuditEvent, Deadline, DeadlineRule, Holiday, HolidayYear
+from fazhi.core.models import AuditEvent, Deadline, DeadlineRule
 
 D = datetime.date.fromisoformat
 pytestmark = pytest.mark.django_db
