@@ -33,6 +33,7 @@ DATA_LABELS = {
     "filename": "文件名", "sha256": "SHA-256", "size": "大小（字节）", "mime": "文件类型", "reason": "原因",
     "description": "说明", "record_type": "关联对象类型", "record_id": "关联对象编码", "roles": "角色",
     "organization": "单位", "role": "角色", "what": "内容", "rows": "行数", "filters": "筛选条件",
+    "ip": "IP 地址", "username": "用户名",
 }
 
 
@@ -41,6 +42,7 @@ class Change:
     label: str
     before: str
     after: str
+    snapshot: bool = False  # a value recorded at creation/removal, not a before→after change
 
 
 @dataclass
@@ -92,16 +94,25 @@ def resolve_record(user, target_type: str, target_id: str, *, write: bool = Fals
     return access(model._default_manager.all(), user, write=write, field=scope_field, code=code)
 
 
+def _field(model: type[models.Model] | None, name: str):
+    if model is None:
+        return None
+    try:
+        return model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+
+
 def _label(model: type[models.Model] | None, name: str) -> str:
-    if model is not None:
-        try:
-            return str(model._meta.get_field(name).verbose_name)
-        except FieldDoesNotExist:
-            pass
+    f = _field(model, name)
+    if f is not None and hasattr(f, "verbose_name"):
+        return str(f.verbose_name)
     return DATA_LABELS.get(name, name)
 
 
-def _text(value: Any) -> str:
+def _text(value: Any, f=None) -> str:
+    if f is not None and getattr(f, "choices", None) and isinstance(value, (str, int)):
+        value = dict(f.flatchoices).get(value, value)
     if value is None or value == "":
         return "—"
     if value is True:
@@ -126,13 +137,16 @@ def describe(event: AuditEvent, labels: dict[str, str] | None = None) -> History
         if key == "changes" and isinstance(value, dict):
             for name, change in value.items():
                 if isinstance(change, dict) and ("before" in change or "after" in change):
-                    entry.changes.append(Change(_label(model, name), _text(change.get("before")), _text(change.get("after"))))
+                    f = _field(model, name)
+                    entry.changes.append(Change(_label(model, name), _text(change.get("before"), f),
+                                                _text(change.get("after"), f)))
                 else:
                     entry.extra.append((_label(model, name), _text(change)))
         elif key in ("after", "before") and isinstance(value, dict):
             for name, v in value.items():
-                before, after = ("—", _text(v)) if key == "after" else (_text(v), "—")
-                entry.changes.append(Change(_label(model, name), before, after))
+                shown = _text(v, _field(model, name))
+                before, after = ("—", shown) if key == "after" else (shown, "—")
+                entry.changes.append(Change(_label(model, name), before, after, snapshot=True))
         else:
             entry.extra.append((_label(None, key), _text(value)))
     return entry

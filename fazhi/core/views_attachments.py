@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -129,13 +129,12 @@ def upload(request: HttpRequest) -> HttpResponse:
                                   description=cd["description"], request_id=getattr(request, "request_id", ""))
             except ValidationError as exc:
                 errors = _errors(exc)
-            except PermissionDenied:
-                raise
     else:
         if form.data.get("target_type"):
             obj = resolve_record(request.user, form.data.get("target_type", ""), form.data.get("target_id", ""))
         errors = [m for msgs in form.errors.values() for m in msgs]
-    status = 400 if errors else 200
+    # htmx (2.x) does not swap 4xx responses: partial re-renders with errors are sent as 200.
+    status = 400 if errors and not _is_htmx(request) else 200
     if _is_htmx(request) or errors:
         ctx = attachments_context(request.user, obj, errors=errors, form_data=form.data)
         if obj is None and not _is_htmx(request):
@@ -180,7 +179,7 @@ def withdraw(request: HttpRequest, code) -> HttpResponse:
             obj = None
     if _is_htmx(request) and obj is not None:
         return render(request, "core/files/_attachments.html",
-                      attachments_context(request.user, obj, withdraw_errors=errors), status=400 if errors else 200)
+                      attachments_context(request.user, obj, withdraw_errors=errors))
     if errors:
         page = Paginator(attachment_list(actor=request.user), 50).get_page(1)
         ctx = attachments_context(request.user, withdraw_errors=errors)

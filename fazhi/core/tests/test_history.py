@@ -41,6 +41,9 @@ def test_history_lists_changes_before_and_after(county, login):
     assert "<html" not in html  # the partial
     assert "修改单位" in html and "简称" in html and "市监局" in html and "法治办管理员" in html
     assert "新增单位" in html and "上传附件" in html and "证据.pdf" in html
+    from fazhi.core.choices import OrgKind
+
+    assert f"<td>{OrgKind.DEPARTMENT.label}</td>" in html  # choice values shown by their Chinese label
     full = login(county.liaison_scj).get(_hist_url(county.scj)).content.decode()
     assert "<html" in full and "修改记录" in full
 
