@@ -7,6 +7,7 @@ full page, so everything also works without JavaScript.
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -14,6 +15,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
 from fazhi.core.attachments import (
@@ -106,9 +108,32 @@ def record_attachments(request: HttpRequest, target_type: str, target_id: str) -
     return render(request, "core/files/_attachments.html", attachments_context(request.user, obj))
 
 
+# Room for the other form fields and multipart boundaries on top of the file itself.
+_FORM_OVERHEAD = 64 * 1024
+
+
+@csrf_exempt  # CSRF is checked by _upload: the size check below must run before the body is read
 @login_required
 @require_POST
 def upload(request: HttpRequest) -> HttpResponse:
+    """Refuse an oversize upload from its Content-Length, before Django receives the body."""
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    if length > settings.ATTACHMENT_MAX_BYTES + _FORM_OVERHEAD:
+        from fazhi.core.attachments import _too_big
+
+        errors = _errors(_too_big(settings.ATTACHMENT_MAX_BYTES))
+        ctx = attachments_context(request.user, None, errors=errors)
+        response = render(request, "core/files/_attachments.html", ctx, status=200 if _is_htmx(request) else 413)
+        response["Connection"] = "close"
+        return response
+    return _upload(request)
+
+
+@csrf_protect
+def _upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST, request.FILES)
     obj = None
     errors: list[str] = []

@@ -299,3 +299,22 @@ def test_record_partial(county, login):
     r = login(county.leader).get(url)
     assert r.status_code == 200 and "记录附件.pdf" in r.content.decode() and "上传附件" not in r.content.decode()
     assert login(county.liaison_sfj).get(url).status_code == 404
+
+
+def test_oversize_request_is_refused_before_the_body_is_read(county, login, settings):
+    settings.ATTACHMENT_MAX_BYTES = 10
+    client = login(county.liaison_scj)
+    r = client.post(reverse("files:upload"), {"file": SimpleUploadedFile("big.pdf", PDF + b"x" * 70 * 1024),
+                                              "organization": str(county.scj.code)})
+    assert r.status_code == 413 and "文件超过10B上限" in r.content.decode()
+    assert Attachment.objects.count() == 0
+
+
+def test_upload_still_requires_the_csrf_token(county):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(county.liaison_scj)
+    r = client.post(reverse("files:upload"), {"file": SimpleUploadedFile("a.pdf", PDF), "organization": str(county.scj.code)})
+    assert r.status_code == 403
+    assert Attachment.objects.count() == 0
