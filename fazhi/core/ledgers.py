@@ -23,6 +23,7 @@ See ``fazhi/core/README-excel.md``.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime
 import hashlib
 import json
@@ -537,8 +538,11 @@ def run_import(ledger: Ledger, source: str | Path | IO[bytes], *, actor, dry_run
     result = ImportResult(ledger=ledger.name, title=ledger.title, sha256="", filename=str(filename)[:255], dry_run=dry_run)
     try:
         result.sha256 = xlsx.sha256_of(source)
-        with transaction.atomic():
-            # Pass 1: validate. Inside the commit's transaction, so nothing changes in between.
+        # A dry run reads only (a ServiceLedger rolls its own trial writes back): no long transaction, so
+        # SQLite's write lock is not held while a large file is checked. A commit validates inside its
+        # own transaction, so nothing changes between the two passes.
+        with transaction.atomic() if not dry_run else contextlib.nullcontext():
+            # Pass 1: validate.
             with _open(ledger, source, max_rows, max_bytes) as reader:
                 result.sheet, result.header_row = reader.sheet_title, reader.header_row
                 result.ignored_headers = reader.ignored_headers
