@@ -8,7 +8,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from fazhi.core.actions import action_label
 from fazhi.core.choices import OrgKind, Role
 from fazhi.core.models import AuditEvent, Membership, Organization, User
-from fazhi.core.scoping import access, has_role, scope, visible_orgs
+from fazhi.core.scoping import access, has_role, scope, visible_org_filter, visible_orgs
 
 
 # ----------------------------------------------------------------------------- audit events
@@ -19,10 +19,12 @@ def audit_events_visible(user) -> QuerySet[AuditEvent]:
         return AuditEvent.objects.none()
     if user.is_superuser:
         return AuditEvent.objects.all()
-    qs = scope(AuditEvent.objects.all(), user)
+    q = visible_org_filter(user, field="organization")
+    if q is None:
+        return AuditEvent.objects.all()
     if has_role(user, Role.ADMIN):
-        qs = AuditEvent.objects.filter(Q(pk__in=qs.values("pk")) | Q(organization__isnull=True))
-    return qs
+        q = q | Q(organization__isnull=True)
+    return AuditEvent.objects.filter(q)
 
 
 def _field_label(target_type: str, field: str) -> str:
