@@ -136,3 +136,12 @@ def test_nav_registry_skips_missing_pages_and_respects_roles(county, login):
 def test_current_page_is_marked_in_nav(county, login):
     html = login(county.admin).get(reverse("core:org_list")).content.decode()
     assert f'<a href="{reverse("core:org_list")}" aria-current="page">单位管理</a>' in html
+
+
+def test_500_page_is_chinese_and_standalone(rf):
+    from django.views.defaults import server_error
+
+    r = server_error(rf.get("/"))
+    assert r.status_code == 500
+    html = r.content.decode()
+    assert "系统暂时出现错误" in html and "/static/css/fazhi.css" in html
