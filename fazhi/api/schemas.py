@@ -7,13 +7,34 @@ from typing import Optional
 from uuid import UUID
 
 from ninja import Field, Schema
-from pydantic import ConfigDict
+from pydantic import ConfigDict, field_validator
 
 from fazhi.core.choices import OrgKind, RegionLevel, Role
 
 
+def refuse_nul(value):
+    """Django forms refuse NUL too (ProhibitNullCharactersValidator); PostgreSQL cannot store it."""
+    if isinstance(value, str) and "\x00" in value:
+        raise ValueError("不能包含空字符（\\0）。")
+    return value
+
+
 class InSchema(Schema):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*")
+    @classmethod
+    def _refuse_nul(cls, value):
+        return refuse_nul(value)
+
+
+class FilterSchema(Schema):
+    model_config = ConfigDict(str_strip_whitespace=True)
+
+    @field_validator("*")
+    @classmethod
+    def _refuse_nul(cls, value):
+        return refuse_nul(value)
 
 
 class ErrorDetail(Schema):
@@ -60,7 +81,7 @@ class RegionOut(Schema):
         return obj.parent.code if obj.parent_id else None
 
 
-class RegionFilters(Schema):
+class RegionFilters(FilterSchema):
     parent: Optional[str] = Field(None, description="上级区划代码")
     level: Optional[RegionLevel] = None
     q: Optional[str] = Field(None, max_length=64, description="名称包含")
@@ -96,7 +117,7 @@ class OrganizationOut(Schema):
         return obj.get_kind_display()
 
 
-class OrganizationFilters(Schema):
+class OrganizationFilters(FilterSchema):
     kind: Optional[OrgKind] = None
     parent: Optional[UUID] = Field(None, description="上级单位编码")
     is_active: Optional[bool] = None
@@ -145,7 +166,7 @@ class UserOut(Schema):
     memberships: list[MembershipOut]
 
 
-class UserFilters(Schema):
+class UserFilters(FilterSchema):
     organization: Optional[UUID] = Field(None, description="单位编码")
     role: Optional[Role] = None
     q: Optional[str] = Field(None, max_length=64, description="用户名或姓名包含")

@@ -136,3 +136,11 @@ def test_no_server_error_on_odd_input(county, admin_api, value):
             continue
         r = admin_api.get(URL, params)
         assert r.status_code in (200, 422), (params, r.content[:300])
+
+
+def test_nul_characters_are_refused_before_the_database(county, admin_api):
+    r = admin_api.post(URL, _valid(county, name="单\x00位"))
+    assert r.status_code == 422
+    assert r.json()["error"]["fields"] == {"name": ["不能包含空字符（\\0）。"]}
+    r = admin_api.get(URL, {"q": "\x00"})
+    assert r.status_code == 422
