@@ -15,9 +15,11 @@ Enumerates every URL pattern of the project (web pages and the ninja API alike, 
      write-only routes);
 3. anonymous users are sent to the login page (pages) or get 401 (API) on every route except an
    explicit allow-list of public routes (login, portal, API docs);
-4. registered list pages/endpoints do not show another organization's record (and do show it to
+4. registered create routes (a POST naming the organization in its body): other organizations'
+   users and the read-only 领导 create nothing in scj; scj's own user does (positive control);
+5. registered list pages/endpoints do not show another organization's record (and do show it to
    its owner, so the absence is not vacuous);
-5. a sweep over every parameterless page and endpoint (registered or not — new modules are swept
+6. a sweep over every parameterless page and endpoint (registered or not — new modules are swept
    automatically): with one record of every registered factory owned by scj, no page shown to
    another organization's user, a sub-unit's user, a user without organization or an anonymous
    visitor contains any of those records.
@@ -97,6 +99,7 @@ def all_routes() -> list[Route]:
 ROUTES = all_routes()
 BY_NAME = {n: r for r in ROUTES for n in r.names}
 OBJECT_ROUTES = sorted(registry.object_routes())
+CREATE_ROUTES = sorted(registry.create_routes())
 LIST_ROUTES = sorted(registry.list_routes())
 
 
@@ -235,6 +238,31 @@ def check_list_route(key: str, entry: registry.ListRoute, county) -> None:
             "（如列表不直接显示该记录，请在注册时设 owner_sees=False 或给出 markers/query）")
 
 
+def check_create_route(key: str, route: Route, entry: registry.CreateRoute, county) -> None:
+    url = reverse(registry.url_name_of(key))
+    model = entry.model
+
+    def state():
+        return model.objects.count(), AuditEvent.objects.count()
+
+    posters = {label: _client(u) for label, u in _intruders(county).items()}
+    posters["只读的领导"] = _client(county.leader)
+    owner = _client(_reader(county, entry.reader))
+    for label, client in posters.items():
+        before = state()
+        resp = _call(client, "post", url, route.is_api, entry.body(county.scj))
+        assert resp.status_code < 500
+        assert state() == before, f"{label} POST {url} ({key}) 在市场监管局新增了记录（{resp.status_code}）"
+        if route.is_api:
+            assert resp.status_code in (400, 403, 404, 422), f"{label} POST {url}: {resp.status_code}"
+    before = state()
+    resp = _call(owner, "post", url, route.is_api, entry.body(county.scj))
+    after = state()
+    assert after[0] == before[0] + 1 and after[1] > before[1], (
+        f"本单位用户（{entry.reader}）POST {url} ({key}) 没有新增记录（{resp.status_code}）：登记的 body 无效，"
+        f"无法证明其他单位被拒绝是权限所致。{_text(resp)[:500]}")
+
+
 def check_anonymous(route: Route, url: str) -> None:
     anon = Client()
     before = AuditEvent.objects.count()
@@ -270,7 +298,8 @@ def test_every_parametrized_route_is_registered():
 
 
 def test_registry_names_existing_routes():
-    registered = (set(registry.object_routes()) | set(registry.list_routes()) | set(registry.unscoped_routes()))
+    registered = (set(registry.object_routes()) | set(registry.list_routes()) | set(registry.unscoped_routes())
+                  | set(registry.create_routes()))
     stale = sorted(n for n in registered if registry.url_name_of(n) not in BY_NAME)
     assert not stale, f"访问矩阵登记了不存在的 URL 名称：{stale}"
 
@@ -282,6 +311,15 @@ def test_other_organizations_cannot_read_or_change(url_name, county):
     if route is None:
         pytest.skip("route not in the URLconf (reported by test_registry_names_existing_routes)")
     check_object_route(url_name, route, registry.object_routes()[url_name], county)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url_name", CREATE_ROUTES)
+def test_other_organizations_cannot_create_records_in_it(url_name, county):
+    route = BY_NAME.get(registry.url_name_of(url_name))
+    if route is None:
+        pytest.skip("route not in the URLconf (reported by test_registry_names_existing_routes)")
+    check_create_route(url_name, route, registry.create_routes()[url_name], county)
 
 
 @pytest.mark.django_db
@@ -366,10 +404,20 @@ def _leaky_list(request):
     return HttpResponse(", ".join(o.name for o in Organization.objects.all()))
 
 
+def _leaky_create(request):
+    from fazhi.core.models import Organization
+    from fazhi.core.services import organization_create
+
+    parent = Organization.objects.get(code=request.POST["parent"])  # no scoping, system actor
+    organization_create(actor=None, name=request.POST["name"], kind="department", region=parent.region, parent=parent)
+    return HttpResponse("ok")
+
+
 class _LeakyConf:
     from django.urls import path
 
     urlpatterns = [
+        path("leak/new/", _leaky_create, name="leak_create"),
         path("leak/<uuid:code>/", _leaky_detail, name="leak_detail"),
         path("leak/", _leaky_list, name="leak_list"),
     ]
@@ -387,5 +435,8 @@ def test_the_checks_catch_a_leaky_view(county, settings):
         check_list_route("leak_list", registry.ListRoute("leak_list", Organization), county)
     with pytest.raises(AssertionError, match="应跳转到登录页"):
         check_anonymous(Route("leak/", ["leak_list"]), "/leak/")
+    with pytest.raises(AssertionError, match="新增了记录"):
+        check_create_route("leak_create", Route("leak/new/", ["leak_create"]),
+                           registry.CreateRoute("leak_create", Organization, body=registry._org_body), county)
     with pytest.raises(AssertionError, match="看到了市场监管局的记录"):
         check_sweep([Route("leak/", ["leak_list"])], county)

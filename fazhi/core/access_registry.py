@@ -73,6 +73,14 @@ class ListRoute:
 
 
 @dataclass
+class CreateRoute:
+    url_name: str
+    model: type[Model]
+    body: Callable[[Any], dict[str, Any]]
+    reader: str = "liaison"
+
+
+@dataclass
 class UnscopedRoute:
     url_name: str
     reason: str
@@ -82,6 +90,7 @@ class UnscopedRoute:
 _OBJECT_ROUTES: dict[str, ObjectRoute] = {}
 _LIST_ROUTES: dict[str, ListRoute] = {}
 _FACTORIES: dict[type[Model], Callable[..., Model]] = {}
+_CREATE_ROUTES: dict[str, CreateRoute] = {}
 _PUBLIC: dict[str, str] = {}
 _UNSCOPED: dict[str, UnscopedRoute] = {}
 READERS = ("liaison", "admin")
@@ -118,6 +127,23 @@ def register_list_route(url_name: str, model: type[Model], *, make: Callable[...
     _check_reader(reader)
     _LIST_ROUTES[url_name] = ListRoute(url_name, model, make, markers, dict(query or {}), reader, owner_sees,
                                        dict(kwargs or {}))
+
+
+def register_create_route(url_name: str, model: type[Model], *, body: Callable[[Any], dict[str, Any]],
+                          reader: str = "liaison") -> None:
+    """A POST that creates a ``model`` row in the organization named in its body.
+
+    ``body(org)`` is a valid body creating a record in ``org`` (fresh for each request; files as
+    ``SimpleUploadedFile``). The matrix posts ``body(scj)`` as other organizations' users and as the
+    read-only 领导 — nothing may be created — and as ``reader`` — a record must be created, which
+    proves the body is valid and the refusals are refusals.
+    """
+    _check_reader(reader)
+    _CREATE_ROUTES[url_name] = CreateRoute(url_name, model, body, reader)
+
+
+def create_routes() -> dict[str, CreateRoute]:
+    return dict(_CREATE_ROUTES)
 
 
 def register_public_route(url_name: str, reason: str) -> None:
@@ -261,6 +287,25 @@ def _make_deadline(org, actor):
                              start_date=datetime.date(2024, 3, 1))
 
 
+def _pdf(m: str):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(f"{m}.pdf", b"%PDF-1.4\n%" + m.encode() + b"\n%%EOF\n")
+
+
+STRONG_PASSWORD = "Tongxin-Matrix-2021!"
+
+
+def _org_body(org) -> dict[str, Any]:
+    return {"name": marker("新设单位"), "kind": "department", "region": org.region.code, "parent": str(org.code),
+            "sort_order": 0, "is_active": "on"}
+
+
+def _user_body(org) -> dict[str, Any]:
+    return {"username": marker("newuser"), "name": "新用户", "organization": str(org.code), "roles": ["officer"],
+            "password1": STRONG_PASSWORD, "password2": STRONG_PASSWORD}
+
+
 def _record_kwargs(obj) -> dict[str, str]:
     """URL kwargs of the record pages (files:record / files:history): the audit trail's spelling."""
     return {"target_type": obj._meta.label_lower, "target_id": str(getattr(obj, "code", None) or obj.pk)}
@@ -288,6 +333,8 @@ def _register_core() -> None:
         register_object_route(name, User, reader="admin")
     register_object_route("core:membership_remove", Membership, reader="admin",
                           kwargs=lambda m: {"pk": m.user_id, "membership_id": m.pk})
+    register_create_route("core:org_create", Organization, body=_org_body)
+    register_create_route("core:user_create", User, body=_user_body, reader="admin")
     register_list_route("core:org_list", Organization)
     register_list_route("core:user_list", User, markers=lambda u: [u.username, u.name])
 
@@ -296,6 +343,8 @@ def _register_core() -> None:
     register_object_route("files:withdraw", Attachment, body={"reason": "访问矩阵测试撤回"})
     register_object_route("files:record", Organization, kwargs=_record_kwargs)
     register_object_route("files:history", Organization, kwargs=_record_kwargs)
+    register_create_route("files:upload", Attachment,
+                          body=lambda org: {"file": _pdf(marker("上传")), "organization": str(org.code)})
     register_list_route("files:index", Attachment, markers=lambda a: [a.filename, str(a.code)])
 
     # Calendar (namespace calendar): holidays and deadline rules are county-wide reference data,
@@ -320,6 +369,11 @@ def _register_core() -> None:
     register_object_route("api:organization_update", Organization)
     register_object_route("api:user_get", User, kwargs=lambda u: {"username": u.username})
     register_object_route("api:user_update", User, kwargs=lambda u: {"username": u.username})
+    register_create_route("api:organization_create", Organization,
+                          body=lambda org: {k: v for k, v in _org_body(org).items() if k != "is_active"})
+    register_create_route("api:user_create", User, reader="admin", body=lambda org: {
+        "username": marker("apiuser"), "name": "接口新用户", "organization": str(org.code), "roles": ["officer"],
+        "password": STRONG_PASSWORD})
     register_list_route("api:organization_list", Organization)
     register_list_route("api:user_list", User, markers=lambda u: [u.username, u.name])
 
