@@ -189,7 +189,8 @@ def check_object_route(key: str, route: Route, entry: registry.ObjectRoute, coun
     url_name = registry.url_name_of(key)
     obj = registry.make_instance(entry.model, county.scj, county.liaison_scj, entry.make)
     url = reverse(url_name, kwargs=registry.url_kwargs(entry, obj, route.params))
-    markers = [m for m in registry.default_markers(obj) if m]
+    # What the 404 must not reveal (the code in the URL is known to the requester anyway).
+    markers = [m for m in registry.default_markers(obj) if m and m not in url]
     intruders = {label: _client(u) for label, u in _intruders(county).items()}
     leader = _client(county.leader)
     reader = _client(_reader(county, entry.reader))
