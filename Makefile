@@ -46,5 +46,9 @@ test-pg: install
 bench: install
 	SECRET_KEY_FILE=.secret_key $(PY) -m fazhi.cli bench
 
+# Screenshots of the main pages (server must be running: make demo in another terminal).
+screenshots: install
+	$(PY) scripts/screenshots.py --base-url http://$(HOST):$(PORT) --admin fzb_admin:Tongxin@2021 --liaison scj_liaison:Tongxin@2021
+
 clean:
 	rm -rf $(VENV) node_modules fazhi/static/vendor staticfiles db.sqlite3*

@@ -126,6 +126,8 @@ LOGOUT_REDIRECT_URL = "core:login"
 # Login throttling (core.auth): failures per username+IP in a sliding window.
 LOGIN_MAX_FAILURES = envint("LOGIN_MAX_FAILURES", 5)
 LOGIN_LOCKOUT_SECONDS = envint("LOGIN_LOCKOUT_SECONDS", 900)
+# Per IP: a whole county office often shares one address, so allow more than per username.
+LOGIN_MAX_FAILURES_PER_IP = envint("LOGIN_MAX_FAILURES_PER_IP", 4 * LOGIN_MAX_FAILURES)
 
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 3600)  # one working day
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

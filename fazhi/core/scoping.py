@@ -111,7 +111,8 @@ def can_write(user, organization: Organization) -> bool:
 
 
 def writable_orgs(user) -> QuerySet[Organization]:
-    return Organization.objects.filter(pk__in=[o.pk for o in visible_orgs(user) if can_write(user, o)])
+    visible = visible_orgs(user).select_related("region")
+    return Organization.objects.filter(pk__in=[o.pk for o in visible if can_write(user, o)])
 
 
 def access(qs: QuerySet, user, *, write: bool = False, field: str = "organization", **lookup) -> Model:

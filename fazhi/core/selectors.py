@@ -132,14 +132,6 @@ def org_tree(user, *, q: str = "", kind: str = "") -> list[OrgRow]:
     return rows
 
 
-def writable_orgs(user) -> QuerySet[Organization]:
-    """Organizations ``user`` may write (same rule as ``scoping.can_write``), in one query plus one."""
-    from fazhi.core.scoping import can_write
-
-    ids = [o.pk for o in visible_orgs(user).select_related("region") if can_write(user, o)]
-    return Organization.objects.filter(pk__in=ids)
-
-
 def can_write_somewhere(user) -> bool:
     """Does ``user`` hold a writing role anywhere (so may add sub-units under their own organization)?"""
     from fazhi.core.choices import READ_ONLY_ROLES

@@ -37,7 +37,7 @@ from fazhi.core.forms import (
 )
 from fazhi.core.models import Membership
 from fazhi.core.scoping import access, can_write, has_role, user_roles
-from fazhi.core.selectors import writable_orgs
+from fazhi.core.scoping import writable_orgs
 
 logger = logging.getLogger(__name__)
 
