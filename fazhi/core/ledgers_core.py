@@ -116,7 +116,8 @@ class OrganizationLedger(Ledger):
         db_names = self._name_index(actor)
         regions = _RegionCache()
         may_top = actor is None or getattr(actor, "is_superuser", False) or has_role(actor, Role.ADMIN)
-        file_orgs: dict[str, list[dict]] = defaultdict(list)
+        # name → [(row, stand-in path, region id, row ok)] of the file's earlier rows (tuples: 100k rows)
+        file_orgs: dict[str, list[tuple[int, str, int | None, bool]]] = defaultdict(list)
         seen_keys: dict[tuple, int] = {}
         seen_credit: dict[str, int] = {}
         pending_names: list[tuple[int, int, str]] = []
@@ -155,7 +156,7 @@ class OrganizationLedger(Ledger):
             pname = d.get("parent")
             if pname:
                 candidates = [("db", *c) for c in db_names.get(pname, [])] + [("row", *c) for c in (
-                    (e["row"], e["path"], e["region_id"]) for e in file_orgs.get(pname, []))]
+                    e[:3] for e in file_orgs.get(pname, []))]
                 if not candidates:
                     errors.append(RowError(row.number, h["parent"],
                                            f"上级单位“{pname}”不存在或您无权查看（如在本表中新增，须写在本行之前）。"))
@@ -165,8 +166,7 @@ class OrganizationLedger(Ledger):
                     kind, ref, path, region_id = candidates[0]
                     parent_key, parent_path = (kind, ref), path
                     if kind == "row":
-                        entry = file_orgs[pname][0]
-                        if not entry["ok"]:
+                        if not file_orgs[pname][0][3]:
                             errors.append(RowError(row.number, h["parent"], f"上级单位“{pname}”（第{ref}行）有错误。"))
                     else:
                         parent_db_pk = ref
@@ -202,8 +202,8 @@ class OrganizationLedger(Ledger):
                     seen_credit[code] = row.number
                     pending_credit.append((row.number, code))
             if name:
-                file_orgs[name].append({"row": row.number, "path": f"{parent_path}~{row.number}/",
-                                        "region_id": region.pk if region else None, "ok": not errors})
+                file_orgs[name].append((row.number, f"{parent_path}~{row.number}/", region.pk if region else None,
+                                        not errors))
             yield from errors
             if len(pending_names) >= CHECK_CHUNK or len(pending_credit) >= CHECK_CHUNK:
                 yield from flush()

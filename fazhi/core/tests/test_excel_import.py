@@ -220,3 +220,10 @@ def test_trees_within_and_across_chunks_get_correct_paths(county, orgs, monkeypa
         assert org.parent_id == expected_parent.pk
         assert org.path == f"{expected_parent.path}{org.pk}/"
     assert result.created == 7
+
+
+@pytest.mark.django_db
+def test_child_of_a_bad_row_says_so(county, orgs):
+    rows = [["甲局", "", "村", GOV, "640324", BAD_USCC, ""], ["甲局一所", "", "村", "甲局", "640324", "", ""]]
+    result = run_import(orgs, workbook(rows), actor=county.admin)
+    assert result.messages() == ["第2行 “统一社会信用代码”：校验位错误。", "第3行 “上级单位”：上级单位“甲局”（第2行）有错误。"]
