@@ -381,6 +381,9 @@ class ServiceLedger(Ledger):
     larger ones override ``validate_rows``/``commit`` with a bulk path (see OrganizationLedger).
     """
 
+    # The column named in errors from a PermissionDenied raised by the service.
+    permission_column: str | None = None
+
     def resolve(self, actor, data: dict[str, Any], cache: dict) -> dict[str, Any]:
         """Turn names in ``data`` into objects (raise ``RowProblem``); default: unchanged."""
         return data
@@ -409,8 +412,6 @@ class ServiceLedger(Ledger):
                 continue
             if summary is not None:
                 summary.add(obj.pk, getattr(obj, "code", None) or obj.pk)
-
-    permission_column: str | None = None
 
     def validate_rows(self, actor, rows: Iterable[ParsedRow], *, request_id: str = "") -> Iterator[RowError]:
         errors: list[RowError] = []
