@@ -117,3 +117,19 @@ def test_cli_creates_and_revokes_a_token(county):
     assert ApiClient(Client(), key).get("/api/me").status_code == 401
     event = AuditEvent.objects.filter(action="core.token.revoke").get()
     assert event.actor is None and event.actor_name == "系统"
+
+
+def test_cli_lists_tokens_without_keys_and_reports_errors_in_chinese(county):
+    from django.core.management.base import CommandError
+
+    token, key = api_token_create(actor=None, user=county.officer, name="执法平台")
+    out = io.StringIO()
+    call_command("token", "list", county.officer.username, stdout=out)
+    assert token.prefix in out.getvalue() and "有效" in out.getvalue() and key not in out.getvalue()
+    with pytest.raises(CommandError, match="没有前缀为"):
+        call_command("token", "revoke", "nope1234", stdout=io.StringIO())
+    with pytest.raises(CommandError, match="用户不存在"):
+        call_command("token", "create", "nobody", "x", stdout=io.StringIO())
+    api_token_revoke(actor=None, token=token)
+    with pytest.raises(CommandError, match="已撤销"):
+        call_command("token", "revoke", token.prefix, stdout=io.StringIO())
