@@ -57,6 +57,10 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "ninja",
     "fazhi.core",
+    "fazhi.portal",
+    "fazhi.legalservice",
+    "fazhi.disputes",
+    "fazhi.oversight",
     "fazhi.demo",
 ]
 
@@ -87,6 +91,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "fazhi.core.context_processors.shell",
+                "fazhi.portal.context_processors.portal",
             ],
         },
     },

@@ -7,5 +7,12 @@ urlpatterns = [
     path("calendar/", include("fazhi.core.urls_calendar")),  # holidays, deadline rules, deadline board (calendar)
     path("excel/", include("fazhi.core.urls_excel")),        # templates, import, export of ledgers (excel)
     path("files/", include("fazhi.core.urls_attachments")),  # attachments and record history (files)
+    path("legalservice/", include("fazhi.legalservice.urls")),  # 公共法律服务 (legalservice)
+    path("disputes/", include("fazhi.disputes.urls")),          # 矛盾纠纷化解 (disputes)
+    path("oversight/", include("fazhi.oversight.urls")),        # 统筹督察 (oversight)
+    path("portal/", include("fazhi.portal.urls")),              # public portal (portal)
+    path("portal/legalservice/", include("fazhi.legalservice.urls_portal")),
+    path("portal/disputes/", include("fazhi.disputes.urls_portal")),
+    path("portal/oversight/", include("fazhi.oversight.urls_portal")),
     path("api/", api.urls),
 ]

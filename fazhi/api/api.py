@@ -36,3 +36,12 @@ api.add_router("", me.router)
 api.add_router("", organizations.router)
 api.add_router("", users.router)
 api.add_router("", regions.router)
+
+# Domain modules: each app's ``api.py`` has a ``router``.
+from fazhi.legalservice.api import router as legalservice_router  # noqa: E402
+from fazhi.disputes.api import router as disputes_router  # noqa: E402
+from fazhi.oversight.api import router as oversight_router  # noqa: E402
+
+api.add_router("/legalservice", legalservice_router)
+api.add_router("/disputes", disputes_router)
+api.add_router("/oversight", oversight_router)
