@@ -43,7 +43,7 @@ test: install
 test-pg: install
 	FAZHI_TESTING=True DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/fazhi} $(VENV)/bin/pytest $(PYTEST_ARGS)
 
-bench: install
+bench: install .secret_key
 	SECRET_KEY_FILE=.secret_key $(PY) -m fazhi.cli bench
 
 # Screenshots of the main pages (server must be running: make demo in another terminal).
