@@ -1,5 +1,32 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views as v
 
 app_name = "oversight"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", v.index, name="index"),
+    path("meetings/", v.meeting_list, name="meetings"),
+    path("meetings/new/", v.meeting_create, name="meeting_create"),
+    path("meetings/<uuid:code>/", v.meeting_detail, name="meeting_detail"),
+    path("studies/", v.study_list, name="studies"),
+    path("studies/new/", v.study_create, name="study_create"),
+    path("trainings/", v.training_list, name="trainings"),
+    path("trainings/new/", v.training_create, name="training_create"),
+    path("trainings/<uuid:code>/", v.training_detail, name="training_detail"),
+    path("plans/<uuid:code>/", v.plan_detail, name="plan_detail"),
+    path("tasks/", v.task_list, name="tasks"),
+    path("tasks/<uuid:code>/", v.task_detail, name="task_detail"),
+    path("inspections/", v.inspection_list, name="inspections"),
+    path("inspections/new/", v.inspection_create, name="inspection_create"),
+    path("inspections/<uuid:code>/", v.inspection_detail, name="inspection_detail"),
+    path("findings/<uuid:code>/", v.finding_detail, name="finding_detail"),
+    path("duty-reports/", v.duty_list, name="duty_reports"),
+    path("duty-reports/<uuid:code>/", v.duty_detail, name="duty_detail"),
+    path("assessments/", v.assessment_list, name="assessments"),
+    path("assessments/<uuid:code>/", v.assessment_detail, name="assessment_detail"),
+    path("assessments/<uuid:code>/export.xlsx", v.assessment_export, name="assessment_export"),
+    path("assessments/<uuid:code>/transition/", v.assessment_transition, name="assessment_transition"),
+    path("targets/<uuid:code>/", v.target_detail, name="target_detail"),
+    path("appeals/<uuid:code>/decide/", v.appeal_decide, name="appeal_decide"),
+]
