@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from fazhi.legalservice import views_portal
 
 app_name = "legalservice_public"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views_portal.points, name="points"),
+]
