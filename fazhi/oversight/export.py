@@ -6,7 +6,6 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from fazhi.core.choices import OrgKind
 
 from .scoring import ranking
 
@@ -34,7 +33,7 @@ def ranking_xlsx(assessment) -> bytes:
     for r in results:
         org = r.target.organization
         groups = {g["item"].id: g for g in r.groups if g["item"]}
-        row = [r.rank, _text(org.name), OrgKind(org.kind).label, float(r.score), float(r.earned), float(r.possible)]
+        row = [r.rank, _text(org.name), str(org.get_kind_display()), float(r.score), float(r.earned), float(r.possible)]
         for t in tops:
             g = groups.get(t.id)
             row.append(f"{g['earned']}/{g['possible']}" if g else "")

@@ -9,6 +9,10 @@ from .choices import InspectionScope, InspectorBody, MeetingKind, StudyForm, Tas
 
 
 class OrgChoiceField(forms.ModelChoiceField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "code")
+        super().__init__(*args, **kwargs)
+
     def label_from_instance(self, obj):
         return obj.name
 

@@ -6,7 +6,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+form_methods = require_http_methods(["GET", "HEAD", "POST"])
 
 from fazhi.core.attachments import attachment_list
 from fazhi.core.choices import OrgKind, Role
@@ -66,6 +68,7 @@ def meeting_list(request):
 
 
 @login_required
+@form_methods
 def meeting_create(request):
     orgs = _orgs_or_403(request.user)
     form = F.MeetingForm(request.POST or None, orgs=orgs)
@@ -98,6 +101,7 @@ def study_list(request):
 
 
 @login_required
+@form_methods
 def study_create(request):
     orgs = _orgs_or_403(request.user)
     form = F.StudyForm_(request.POST or None, orgs=orgs)
@@ -127,6 +131,7 @@ def training_list(request):
 
 
 @login_required
+@form_methods
 def training_create(request):
     orgs = _orgs_or_403(request.user)
     form = F.TrainingForm(request.POST or None, orgs=orgs)
@@ -175,6 +180,7 @@ def task_list(request):
 
 
 @login_required
+@form_methods
 def task_detail(request, code):
     task = sel.task_get(request.user, code, write=request.method == "POST")
     form = F.ProgressForm(request.POST or None, initial={"progress": task.progress})
@@ -206,6 +212,7 @@ def inspection_list(request):
 
 
 @login_required
+@form_methods
 def inspection_create(request):
     orgs = _orgs_or_403(request.user)
     form = F.InspectionForm(request.POST or None, orgs=orgs)
@@ -224,6 +231,7 @@ def inspection_create(request):
 
 
 @login_required
+@form_methods
 def inspection_detail(request, code):
     insp = sel.inspection_get(request.user, code, write=request.method == "POST")
     form = F.FindingForm(request.POST or None, orgs=writable_orgs(request.user))
@@ -243,11 +251,15 @@ def inspection_detail(request, code):
 
 
 @login_required
+@form_methods
 def finding_detail(request, code):
     f = sel.finding_get(request.user, code)
     is_reviewer = can_write(request.user, f.inspection.organization) and has_role(request.user, Role.ADMIN,
                                                                                    Role.REVIEWER)
-    rect_form = F.RectifyForm(request.POST or None if request.POST.get("action") == "submit" else None)
+    if request.method == "POST" and not (can_write(request.user, f.organization)
+                                         or can_write(request.user, f.inspection.organization)):
+        raise PermissionDenied("您没有修改该记录的权限。")
+    rect_form = F.RectifyForm(request.POST if request.POST.get("action") == "submit" else None)
     reason_form = F.ReasonForm(request.POST if request.POST.get("action") == "return" else None)
     if request.method == "POST":
         action = request.POST.get("action")
@@ -348,13 +360,16 @@ def assessment_transition(request, code):
 
 
 @login_required
+@form_methods
 def target_detail(request, code):
     t = sel.target_get(request.user, code)
     a = t.assessment
     items = list(a.scheme.items.all())
     manual = [i for i in items if i.is_leaf and i.method == "manual" and i.applies(t.organization.kind)]
     is_reviewer = can_write(request.user, a.organization) and has_role(request.user, Role.ADMIN, Role.REVIEWER)
-    action = request.POST.get("action") if request.method == "POST" else None
+    action = request.POST.get("action", "") if request.method == "POST" else None
+    if action is not None and not (is_reviewer or can_write(request.user, t.organization)):
+        raise PermissionDenied("您没有修改该记录的权限。")
     atts = list(attachment_list(actor=request.user, target=t)) if is_reviewer else []
     score_form = F.ScoreForm(request.POST if action == "score" else None, items=manual, attachments=atts)
     appeal_form = F.AppealForm(request.POST if action == "appeal" else None, items=[i for i in items if i.is_leaf])
@@ -399,6 +414,9 @@ def target_detail(request, code):
 @require_POST
 def appeal_decide(request, code):
     ap = sel.appeal_get(request.user, code)
+    if not (can_write(request.user, ap.target.assessment.organization) and has_role(request.user, Role.ADMIN,
+                                                                                     Role.REVIEWER)):
+        raise PermissionDenied("只有法治办管理员或法制审核员可以复核申诉。")
     form = F.DecideForm(request.POST)
     if form.is_valid():
         try:
