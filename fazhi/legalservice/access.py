@@ -114,7 +114,8 @@ register_create_route("legalservice:point_create", ServicePoint, body=lambda org
 register_public_route("legalservice_public:*", "公众门户：公开的服务平台与年度汇总数字，不含个人信息")
 
 # Excel exports of this module's ledgers (cell-by-cell check by the matrix).
-register_list_route("excel:export#legalservice_activities", Activity, kwargs={"ledger": "legalservice_activities"})
+register_list_route("excel:export#legalservice_activities", Activity, kwargs={"ledger": "legalservice_activities"},
+                    markers=lambda o: [o.title])
 register_list_route("excel:export#legalservice_notarizations", Notarization,
                     kwargs={"ledger": "legalservice_notarizations"}, markers=lambda o: [o.number])
 register_list_route("excel:export#legalservice_consultations", Consultation,
