@@ -122,3 +122,16 @@ register_list_route("excel:export#legalservice_consultations", Consultation,
                     kwargs={"ledger": "legalservice_consultations"}, markers=lambda o: [o.question])
 register_list_route("excel:export#legalservice_lawyers", Lawyer, kwargs={"ledger": "legalservice_lawyers"},
                     markers=lambda o: [o.license_no])
+
+# API (/api/legalservice/...).
+register_object_route("api:ls_aid_get", AidCase)
+register_object_route("api:ls_activity_get", Activity)
+register_list_route("api:ls_aid_list", AidCase)
+register_list_route("api:ls_activity_list", Activity, markers=lambda o: [o.title, str(o.code)])
+register_list_route("api:ls_consult_list", Consultation, markers=lambda o: [o.question], query={"year": 2021})
+register_list_route("api:ls_point_list", ServicePoint, markers=lambda o: [o.name])
+register_create_route("api:ls_consult_create", Consultation, body=lambda org: {
+    "organization": str(org.code), "channel": "video", "consulted_on": "2021-06-01", "topic": "land",
+    "question": marker("接口咨询")})
+register_create_route("api:ls_activity_create", Activity, body=lambda org: {
+    "organization": str(org.code), "kind": _kind().key, "title": marker("接口活动"), "held_on": "2021-06-01", "count": 2})
