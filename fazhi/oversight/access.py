@@ -111,3 +111,6 @@ register_create_route("oversight:inspection_create", Inspection, body=lambda org
     "started_on": "2021-05-10"})
 
 register_public_route("oversight_public:*", "门户公开页面：只显示已公开的督察与考评结果")
+
+register_list_route("api:oversight_task_list", WorkTask, markers=lambda t: [t.title])
+register_object_route("api:oversight_ranking", Assessment)

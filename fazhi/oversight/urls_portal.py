@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views_portal
 
 app_name = "oversight_public"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views_portal.index, name="index"),
+]
