@@ -23,7 +23,10 @@ def _activities(key):
 
 def _wan(field):
     """A sum in units of 10,000 (万), as the report writes it."""
-    return lambda qs: (Decimal(total(qs, field)) / Decimal(10000)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    def value(qs):
+        v = (Decimal(total(qs, field)) / Decimal(10000)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        return int(v) if v == v.to_integral_value() else v
+    return value
 
 
 def _sum(field):
