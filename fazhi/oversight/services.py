@@ -402,7 +402,7 @@ def scheme_load(*, actor=None, path: Path | str = DEFAULT_FRAMEWORK, config: dic
     """Load a versioned indicator tree from JSON; an already loaded (key, version) is returned unchanged."""
     if actor is not None and not has_role(actor, Role.ADMIN):
         raise PermissionDenied("只有法治办管理员可以载入考评指标体系。")
-    source = "" if config is not None else Path(path).name
+    source = "（程序内配置）" if config is not None else Path(path).name
     if config is None:
         try:
             config = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -486,7 +486,7 @@ def _score_checks(target: AssessmentTarget, item: SchemeItem, points, evidence_a
 def score_set(*, actor, target: AssessmentTarget, item: SchemeItem, points, evidence_attachment=None,
               evidence_link="", note="", request_id="") -> ManualScore:
     """Manual scoring of one leaf; evidence (an attachment or a record link) is REQUIRED."""
-    a = target.assessment
+    a = Assessment.objects.select_related("organization").get(pk=target.assessment_id)  # current state
     _require_reviewer(actor, a.organization)
     if a.status == AssessmentStatus.FINAL:
         raise ValidationError(f"考评已定档，不能修改评分（{KPBF}）。")
@@ -550,7 +550,7 @@ def appeal_file(*, actor, target: AssessmentTarget, reason: str, item: SchemeIte
                 on: datetime.date | None = None, request_id="") -> Appeal:
     """申诉 by the assessed organization, only within the appeal window (公示之日起，见考评办法)."""
     _require_write(actor, target.organization)
-    a = target.assessment
+    a = Assessment.objects.get(pk=target.assessment_id)  # current state, not a cached copy
     on = on or timezone.localdate()
     if a.status != AssessmentStatus.PUBLISHED or a.appeal_until is None:
         raise ValidationError(f"考评结果尚未公示或已定档，不能申诉（{KPBF}：公示期内可申诉）。")
