@@ -1001,8 +1001,8 @@ def mediation_bulk_create(*, actor, room: MediationRoom, rows: list[dict[str, An
     _require_write(actor, room.organization)
     objs = []
     for i, data in enumerate(rows, start=1):
-        case = _build_mediation(room, data)
         try:
+            case = _build_mediation(room, data)
             case.full_clean(exclude=["organization", "room"], validate_unique=False)
         except ValidationError as exc:
             raise ValidationError(f"第{i}条：{'；'.join(exc.messages)}") from exc
