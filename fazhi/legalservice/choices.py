@@ -48,6 +48,20 @@ class AidStatus(models.TextChoices):
     ASSIGNED = "assigned", "已指派，办理中"
     CLOSED = "closed", "已结案，待归档"
     ARCHIVED = "archived", "已归档"
+    WITHDRAWN = "withdrawn", "视为撤回"
+    TERMINATED = "terminated", "已终止援助"
+
+
+class TerminationGround(models.TextChoices):
+    """法律援助法 第四十八条 (一)–(八)."""
+    DECEIT = "deceit", "受援人以欺骗或者其他不正当手段获得法律援助"
+    CONCEALMENT = "concealment", "受援人故意隐瞒与案件有关的重要事实或者提供虚假证据"
+    ILLEGAL_USE = "illegal_use", "受援人利用法律援助从事违法活动"
+    NO_LONGER_ELIGIBLE = "no_longer_eligible", "受援人的经济状况发生变化，不再符合法律援助条件"
+    CASE_ENDED = "case_ended", "案件终止审理或者已经被撤销"
+    OWN_LAWYER = "own_lawyer", "受援人自行委托律师或者其他代理人"
+    REQUESTED = "requested", "受援人有正当理由要求终止法律援助"
+    OTHER = "other", "法律法规规定的其他情形"
 
 
 class QualityGrade(models.TextChoices):

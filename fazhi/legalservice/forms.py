@@ -7,7 +7,8 @@ from django import forms
 
 from fazhi.core.forms import OrgChoiceField
 from fazhi.legalservice.choices import (ActivityCategory, AidCaseType, AidSource, AidStatus, ConsultChannel,
-                                        ConsultTopic, Eligibility, NotaryMatter, NotifyingAuthority, PointLevel)
+                                        ConsultTopic, Eligibility, NotaryMatter, NotifyingAuthority, PointLevel,
+                                        TerminationGround)
 from fazhi.legalservice.models import ActivityKind, Lawyer
 
 
@@ -71,6 +72,21 @@ class AidDecisionForm(forms.Form):
     decision = forms.ChoiceField(label="审查决定", choices=[("grant", "给予法律援助"), ("refuse", "不予法律援助")])
     on = date_field("决定日期")
     reason = forms.CharField(label="不予援助的理由", max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class AidMaterialsForm(forms.Form):
+    on = date_field("告知日期")
+    items = forms.CharField(label="需补充的全部材料（一次性告知）", max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class AidWithdrawForm(forms.Form):
+    on = date_field("视为撤回日期")
+
+
+class AidTerminateForm(forms.Form):
+    ground = forms.ChoiceField(label="终止事由（第四十八条）", choices=_choices(TerminationGround.choices))
+    on = date_field("终止日期")
+    note = forms.CharField(label="说明", max_length=300, required=False)
 
 
 class AidAssignForm(forms.Form):

@@ -10,7 +10,7 @@ from django_fsm import FSMField, transition
 from fazhi.core.models import BaseModel, OrgOwnedModel
 from fazhi.legalservice.choices import (ActivityCategory, AidCaseType, AidSource, AidStatus, ConsultChannel,
                                         ConsultTopic, Eligibility, NotaryMatter, NotifyingAuthority, PointLevel,
-                                        QualityGrade)
+                                        QualityGrade, TerminationGround)
 
 
 def grade_for(score: int, archived_late: bool) -> str:
@@ -65,6 +65,12 @@ class AidCase(OrgOwnedModel):
     status = FSMField("状态", default=AidStatus.RECEIVED, choices=AidStatus.choices)
     accepted_on = models.DateField("受理日期", null=True, blank=True, db_index=True,
                                    help_text="申请：决定给予法律援助之日；通知辩护：收到通知之日。")
+    materials_requested_on = models.DateField("一次性告知补充材料日期", null=True, blank=True)
+    materials_requested = models.CharField("需补充的材料", max_length=300, blank=True)
+    withdrawn_on = models.DateField("视为撤回日期", null=True, blank=True)
+    terminated_on = models.DateField("终止援助日期", null=True, blank=True)
+    termination_ground = models.CharField("终止事由", max_length=24, choices=TerminationGround.choices, blank=True)
+    termination_note = models.CharField("终止说明", max_length=300, blank=True)
     refused_on = models.DateField("不予援助决定日期", null=True, blank=True)
     refusal_reason = models.CharField("不予援助理由", max_length=300, blank=True)
     lawyer = models.ForeignKey(Lawyer, verbose_name="承办律师", on_delete=models.PROTECT, null=True, blank=True,
@@ -102,6 +108,18 @@ class AidCase(OrgOwnedModel):
         """法律援助法 第四十三条: refusal in writing, with reasons."""
         self.refused_on = on
         self.refusal_reason = reason
+
+    @transition(field=status, source=AidStatus.RECEIVED, target=AidStatus.WITHDRAWN)
+    def withdraw_art43(self, on):
+        """法律援助法 第四十三条第二款: materials not supplied after notice → 视为撤回."""
+        self.withdrawn_on = on
+
+    @transition(field=status, source=[AidStatus.GRANTED, AidStatus.ASSIGNED], target=AidStatus.TERMINATED)
+    def terminate_art48(self, on, ground, note):
+        """法律援助法 第四十八条: termination on one of the statutory grounds."""
+        self.terminated_on = on
+        self.termination_ground = ground
+        self.termination_note = note
 
     @transition(field=status, source=AidStatus.GRANTED, target=AidStatus.ASSIGNED)
     def assign_lawyer(self, lawyer, on):

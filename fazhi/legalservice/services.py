@@ -31,7 +31,7 @@ from fazhi.core.deadlines import compute_due, deadline_done, deadline_register
 from fazhi.core.models import Deadline, Organization
 from fazhi.core.scoping import can_write, has_role
 from fazhi.lib.validators import validate_id_number
-from fazhi.legalservice.choices import AidCaseType, AidSource, AidStatus, Eligibility
+from fazhi.legalservice.choices import AidCaseType, AidSource, AidStatus, Eligibility, TerminationGround
 from fazhi.legalservice.models import (Activity, ActivityKind, AidCase, Consultation, Lawyer, Notarization,
                                        ServicePoint)
 
@@ -43,6 +43,9 @@ register_actions({
     "legalservice.aid.grant": "决定给予法律援助",
     "legalservice.aid.refuse": "决定不予法律援助",
     "legalservice.aid.assign": "指派法律援助律师",
+    "legalservice.aid.request_materials": "一次性告知补充材料",
+    "legalservice.aid.withdraw": "法律援助申请视为撤回",
+    "legalservice.aid.terminate": "终止法律援助",
     "legalservice.aid.close": "法律援助案件结案",
     "legalservice.aid.archive": "法律援助案件归档",
     "legalservice.aid.bulk_load": "批量载入法律援助案件",
@@ -237,6 +240,71 @@ def aid_refuse(*, actor, case: AidCase, on: datetime.date, reason: str, request_
     _close_deadline(actor, case, "legalaid.review", request_id)
     audit_log(actor=actor, action="legalservice.aid.refuse", target=case,
               data={"refused_on": on, "reason": case.refusal_reason}, request_id=request_id)
+    return case
+
+
+@transaction.atomic
+def aid_request_materials(*, actor, case: AidCase, on: datetime.date, items: str, request_id: str = "") -> AidCase:
+    """第四十三条第二款: missing materials are listed ONCE (一次性告知)."""
+    _require_write(actor, case.organization)
+    if case.status != AidStatus.RECEIVED:
+        raise ValidationError(f"当前状态为“{case.get_status_display()}”，审查已结束，不能再要求补充材料（法律援助法第四十三条第二款）。")
+    if case.materials_requested_on:
+        raise ValidationError("需要补充的材料应当一次性告知（法律援助法第四十三条第二款），"
+                              f"本案已于{case.materials_requested_on:%Y年%m月%d日}告知。")
+    if not (items or "").strip():
+        raise ValidationError({"items": "请列明需要补充的全部材料（法律援助法第四十三条第二款：一次性告知）。"})
+    _not_future(on, "on", "告知日期")
+    _not_before(on, case.received_on, "on", "告知日期不能早于收到申请日期。")
+    case.materials_requested_on = on
+    case.materials_requested = items.strip()
+    case.full_clean()
+    case.save()
+    audit_log(actor=actor, action="legalservice.aid.request_materials", target=case,
+              data={"on": on, "items": case.materials_requested}, request_id=request_id)
+    return case
+
+
+@transaction.atomic
+def aid_withdraw(*, actor, case: AidCase, on: datetime.date, request_id: str = "") -> AidCase:
+    """第四十三条第二款: the applicant did not supply the materials after being told → 视为撤回."""
+    _require_write(actor, case.organization)
+    if not can_proceed(case.withdraw_art43):
+        raise ValidationError(f"当前状态为“{case.get_status_display()}”，不能按撤回处理（法律援助法第四十三条第二款）。")
+    if not case.materials_requested_on:
+        raise ValidationError("只有一次性告知补充材料后申请人未按要求补充的，才视为撤回申请（法律援助法第四十三条第二款）。")
+    _not_future(on, "on", "撤回日期")
+    _not_before(on, case.materials_requested_on, "on", "视为撤回的日期不能早于告知补充材料的日期。")
+    case.withdraw_art43(on)
+    case.full_clean()
+    case.save()
+    _close_deadline(actor, case, "legalaid.review", request_id)
+    audit_log(actor=actor, action="legalservice.aid.withdraw", target=case, data={"withdrawn_on": on},
+              request_id=request_id)
+    return case
+
+
+@transaction.atomic
+def aid_terminate(*, actor, case: AidCase, on: datetime.date, ground: str, note: str = "",
+                  request_id: str = "") -> AidCase:
+    """第四十八条: termination on a statutory ground (the applicant may object, 第四十九条)."""
+    _require_write(actor, case.organization)
+    if not can_proceed(case.terminate_art48):
+        raise ValidationError(f"当前状态为“{case.get_status_display()}”，不能终止法律援助（法律援助法第四十八条）。")
+    if ground not in TerminationGround.values:
+        raise ValidationError({"ground": "请选择法律援助法第四十八条规定的终止事由。"})
+    if ground == TerminationGround.OTHER and not (note or "").strip():
+        raise ValidationError({"note": "“其他情形”须写明所依据的法律法规（法律援助法第四十八条第八项）。"})
+    _not_future(on, "on", "终止日期")
+    _not_before(on, case.accepted_on, "on", "终止日期不能早于受理日期。")
+    case.terminate_art48(on, ground, (note or "").strip())
+    case.full_clean()
+    case.save()
+    for rule in ("legalaid.assign", "legalaid.criminal_assign"):
+        _close_deadline(actor, case, rule, request_id)
+    audit_log(actor=actor, action="legalservice.aid.terminate", target=case,
+              data={"terminated_on": on, "ground": case.get_termination_ground_display(), "note": case.termination_note},
+              request_id=request_id)
     return case
 
 

@@ -140,6 +140,9 @@ def _aid_forms(user, case, data=None, step=None):
         "assign": f.AidAssignForm(data if step == "assign" else None, initial=today, lawyers=lawyers, prefix="assign"),
         "close": f.AidCloseForm(data if step == "close" else None, initial=today, prefix="close"),
         "archive": f.AidArchiveForm(data if step == "archive" else None, initial=today, prefix="archive"),
+        "materials": f.AidMaterialsForm(data if step == "materials" else None, initial=today, prefix="materials"),
+        "withdraw": f.AidWithdrawForm(data if step == "withdraw" else None, initial=today, prefix="withdraw"),
+        "terminate": f.AidTerminateForm(data if step == "terminate" else None, initial=today, prefix="terminate"),
     }
 
 
@@ -164,7 +167,7 @@ def aid_detail(request, code):
 @require_POST
 def aid_step(request, code, step):
     case = sel.aid_case(request.user, code, write=True)
-    if step not in ("decide", "assign", "close", "archive"):
+    if step not in ("decide", "assign", "close", "archive", "materials", "withdraw", "terminate"):
         raise Http404("未找到该操作。")
     forms = _aid_forms(request.user, case, request.POST, step)
     form = forms[step]
@@ -183,9 +186,17 @@ def aid_step(request, code, step):
             elif step == "close":
                 services.aid_close(actor=request.user, case=case, on=d["on"], outcome=d["outcome"],
                                    money_recovered=d["money_recovered"], request_id=_rid(request))
-            else:
+            elif step == "archive":
                 services.aid_archive(actor=request.user, case=case, on=d["on"], quality_score=d["quality_score"],
                                      request_id=_rid(request))
+            elif step == "materials":
+                services.aid_request_materials(actor=request.user, case=case, on=d["on"], items=d["items"],
+                                               request_id=_rid(request))
+            elif step == "withdraw":
+                services.aid_withdraw(actor=request.user, case=case, on=d["on"], request_id=_rid(request))
+            else:
+                services.aid_terminate(actor=request.user, case=case, on=d["on"], ground=d["ground"], note=d["note"],
+                                       request_id=_rid(request))
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
