@@ -99,3 +99,9 @@ register_create_route("disputes:room_create", MediationRoom, body=lambda org: {
 register_create_route("disputes:arbitration_create", ArbitrationCase, body=lambda org: {
     "organization": _org_code(org), "number": marker("新仲裁"), "applicant": "劳动者", "workers": "1",
     "employer": "某公司", "claim": "工资", "received_on": "2021-03-02"})
+
+# Excel exports of this module's ledgers (the parameter is the ledger's name).
+register_list_route("excel:export#mediation_cases", MediationCase, kwargs={"ledger": "mediation_cases"},
+                    markers=lambda c: [c.parties])
+register_list_route("excel:export#labour_arbitration", ArbitrationCase, kwargs={"ledger": "labour_arbitration"},
+                    markers=lambda c: [c.number])

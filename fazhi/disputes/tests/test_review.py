@@ -277,3 +277,16 @@ class TestPermissions:
         svc.review_accept(actor=county.admin, case=case, accepted_on=D(2021, 3, 2))
         actions = list(AuditEvent.objects.filter(target_id=str(case.code)).values_list("action", flat=True))
         assert "disputes.review.receive" in actions and "disputes.review.accept" in actions
+
+
+@pytest.mark.django_db
+def test_deem_command(county):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    receive(county, D(2024, 9, 27))
+    out = StringIO()
+    call_command("disputes_deem", "--today", "2024-10-11", stdout=out)
+    assert "视为受理 1 件" in out.getvalue()
+    assert ReviewCase.objects.get().deemed_accepted
