@@ -90,8 +90,10 @@ class UnscopedRoute:
 _OBJECT_ROUTES: dict[str, ObjectRoute] = {}
 _LIST_ROUTES: dict[str, ListRoute] = {}
 _FACTORIES: dict[type[Model], Callable[..., Model]] = {}
+_NOT_SWEPT: dict[type[Model], str] = {}
 _CREATE_ROUTES: dict[str, CreateRoute] = {}
 _PUBLIC: dict[str, str] = {}
+_PUBLIC_SHOWS: dict[str, tuple[type[Model], ...]] = {}
 _UNSCOPED: dict[str, UnscopedRoute] = {}
 READERS = ("liaison", "admin")
 
@@ -101,9 +103,20 @@ def _check_reader(reader: str) -> None:
         raise ValueError(f"reader must be one of {READERS}, got {reader!r}")
 
 
-def register_factory(model: type[Model], make: Callable[..., Model]) -> None:
-    """``make(org, actor)`` (or ``make(org)``) -> a saved ``model`` instance owned by ``org``."""
+def register_factory(model: type[Model], make: Callable[..., Model], *, sweep: bool = True,
+                     reason: str = "") -> None:
+    """``make(org, actor)`` (or ``make(org)``) -> a saved ``model`` instance owned by ``org``.
+
+    ``sweep=False`` (with a ``reason``) leaves the model out of the page sweep — for records whose
+    existence is public (organization names), which other pages may legitimately offer for choice.
+    """
     _FACTORIES[model] = make
+    if not sweep:
+        if not reason:
+            raise ValueError("sweep=False needs a reason")
+        _NOT_SWEPT[model] = reason
+    else:
+        _NOT_SWEPT.pop(model, None)
 
 
 def register_object_route(url_name: str, model: type[Model], *, make: Callable[..., Model] | None = None,
@@ -146,9 +159,20 @@ def create_routes() -> dict[str, CreateRoute]:
     return dict(_CREATE_ROUTES)
 
 
-def register_public_route(url_name: str, reason: str) -> None:
-    """A route anonymous users may open. ``"namespace:*"`` covers a whole namespace (the portal)."""
+def register_public_route(url_name: str, reason: str, *, shows: tuple[type[Model], ...] = ()) -> None:
+    """A route anonymous users may open. ``"namespace:*"`` covers a whole namespace (the portal).
+
+    ``shows``: models whose records this public page publishes *by design* (every record, with no
+    publication step). The page sweep does not look for those models' records on it; any other
+    organization's record that appears there is reported as a leak.
+    """
     _PUBLIC[url_name] = reason
+    _PUBLIC_SHOWS[url_name] = tuple(shows)
+
+
+def public_shows(url_name: str) -> tuple[type[Model], ...]:
+    key = _public_key(url_name)
+    return _PUBLIC_SHOWS.get(key, ()) if key else ()
 
 
 def register_unscoped_route(url_name: str, reason: str, kwargs: dict[str, Any] | None = None) -> None:
@@ -172,6 +196,11 @@ def factories() -> dict[type[Model], Callable[..., Model]]:
     return dict(_FACTORIES)
 
 
+def swept_models() -> list[type[Model]]:
+    """Models whose records the page sweep plants and looks for."""
+    return [m for m in _FACTORIES if m not in _NOT_SWEPT]
+
+
 def list_routes() -> dict[str, ListRoute]:
     return dict(_LIST_ROUTES)
 
@@ -180,15 +209,20 @@ def unscoped_routes() -> dict[str, UnscopedRoute]:
     return dict(_UNSCOPED)
 
 
-def public_reason(url_name: str) -> str | None:
+def _public_key(url_name: str) -> str | None:
     if url_name in _PUBLIC:
-        return _PUBLIC[url_name]
+        return url_name
     namespace = url_name.rsplit(":", 1)[0] if ":" in url_name else ""
     while namespace:
         if f"{namespace}:*" in _PUBLIC:
-            return _PUBLIC[f"{namespace}:*"]
+            return f"{namespace}:*"
         namespace = namespace.rsplit(":", 1)[0] if ":" in namespace else ""
     return None
+
+
+def public_reason(url_name: str) -> str | None:
+    key = _public_key(url_name)
+    return _PUBLIC[key] if key else None
 
 
 def marker(prefix: str = "矩阵") -> str:
@@ -314,7 +348,9 @@ def _record_kwargs(obj) -> dict[str, str]:
 def _register_core() -> None:
     from fazhi.core.models import Attachment, Deadline, Membership, Organization, User
 
-    register_factory(Organization, _make_org)
+    register_factory(Organization, _make_org, sweep=False,
+                     reason="单位名称是公开信息（门户公开各部门）；其他模块可让用户从全县单位中选择"
+                            "（如行政复议的被申请人）。单位的可见范围由单位列表/详情的登记检查。")
     register_factory(User, _make_user)
     register_factory(Membership, _make_membership)
     register_factory(Attachment, _make_attachment)
