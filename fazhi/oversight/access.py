@@ -114,3 +114,5 @@ register_public_route("oversight_public:*", "门户公开页面：只显示已�
 
 register_list_route("api:oversight_task_list", WorkTask, markers=lambda t: [t.title])
 register_object_route("api:oversight_ranking", Assessment)
+register_create_route("oversight:assessment_create", Assessment, reader="admin", body=lambda org: {
+    "organization": str(org.code), "year": "2021", "title": marker("新考评"), "kinds": ["department", "township"]})

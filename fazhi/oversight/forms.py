@@ -148,3 +148,19 @@ class DecideForm(forms.Form):
 class AssessmentKindFilter(forms.Form):
     kind = forms.ChoiceField(label="单位类型", required=False, choices=[("", "全部"), (OrgKind.DEPARTMENT, "部门"),
                                                                     (OrgKind.TOWNSHIP, "乡镇")])
+
+
+class AssessmentCreateForm(forms.Form):
+    organization = OrgChoiceField(label="考评单位", queryset=None, error_messages={
+        "required": "请选择考评单位。", "invalid_choice": "请选择您有权登记的单位。"})
+    year = forms.IntegerField(label="考评年度", min_value=2000, max_value=2100, error_messages={
+        "required": "请填写考评年度。", "invalid": "考评年度应为四位数年份。", "min_value": "考评年度应为四位数年份。",
+        "max_value": "考评年度应为四位数年份。"})
+    title = forms.CharField(label="名称", max_length=200, error_messages={"required": "请填写考评名称。"})
+    kinds = forms.MultipleChoiceField(label="被考评单位类型", widget=forms.CheckboxSelectMultiple,
+                                      choices=[(OrgKind.DEPARTMENT, "政府部门/单位"), (OrgKind.TOWNSHIP, "乡镇/管委会")],
+                                      error_messages={"required": "请至少选择一类被考评单位。"})
+
+    def __init__(self, *args, orgs=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = orgs

@@ -400,8 +400,8 @@ def _check_items(items, parent_number="", seen=None) -> None:
 def scheme_load(*, actor=None, path: Path | str = DEFAULT_FRAMEWORK, config: dict | None = None,
                 request_id="") -> AssessmentScheme:
     """Load a versioned indicator tree from JSON; an already loaded (key, version) is returned unchanged."""
-    if actor is not None and not has_role(actor, Role.ADMIN):
-        raise PermissionDenied("只有法治办管理员可以载入考评指标体系。")
+    if actor is not None and not has_role(actor, Role.ADMIN, Role.REVIEWER):
+        raise PermissionDenied("只有法治办管理员或法制审核员可以载入考评指标体系。")
     source = "（程序内配置）" if config is not None else Path(path).name
     if config is None:
         try:

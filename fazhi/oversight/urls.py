@@ -24,6 +24,7 @@ urlpatterns = [
     path("duty-reports/", v.duty_list, name="duty_reports"),
     path("duty-reports/<uuid:code>/", v.duty_detail, name="duty_detail"),
     path("assessments/", v.assessment_list, name="assessments"),
+    path("assessments/new/", v.assessment_create, name="assessment_create"),
     path("assessments/<uuid:code>/", v.assessment_detail, name="assessment_detail"),
     path("assessments/<uuid:code>/export.xlsx", v.assessment_export, name="assessment_export"),
     path("assessments/<uuid:code>/transition/", v.assessment_transition, name="assessment_transition"),

@@ -308,7 +308,32 @@ def duty_detail(request, code):
 @require_safe
 def assessment_list(request):
     return render(request, "oversight/assessment_list.html", {
-        "rows": sel.assessments(request.user), "targets": sel.my_targets(request.user)[:100]})
+        "rows": sel.assessments(request.user), "targets": sel.my_targets(request.user)[:100],
+        "can_create": has_role(request.user, Role.ADMIN, Role.REVIEWER) and writable_orgs(request.user).exists()})
+
+
+@login_required
+@form_methods
+def assessment_create(request):
+    if not has_role(request.user, Role.ADMIN, Role.REVIEWER):
+        raise PermissionDenied("只有法治办管理员或法制审核员可以创建考评。")
+    orgs = _orgs_or_403(request.user)
+    form = F.AssessmentCreateForm(request.POST or None, orgs=orgs)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        assessor = d["organization"]
+        targets = writable_orgs(request.user).filter(kind__in=d["kinds"],
+                                                     region__path__startswith=assessor.region.path)
+        try:
+            scheme = sv.scheme_load(actor=request.user, request_id=_rid(request))
+            a = sv.assessment_create(actor=request.user, organization=assessor, year=d["year"], title=d["title"],
+                                     scheme=scheme, targets=targets, request_id=_rid(request))
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, f"已创建考评，被考评单位{a.targets.count()}个。")
+            return redirect("oversight:assessment_detail", code=a.code)
+    return _render_form(request, form, "新建考评", "oversight:assessments")
 
 
 @login_required

@@ -352,3 +352,55 @@ def test_pages_render(county, assessment, login):
         r = c.get(url)
         assert r.status_code == 200, url
     assert Finding.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_appeal_window_over_spring_festival(county, assessment):
+    # 2021 春节: 2-11..2-17 off, 2-20 (Sat) a working day. 5 working days after 2-10: 18, 19, 20, 22, 23.
+    a = sv.assessment_publish(actor=county.admin, assessment=assessment, on=D(2021, 2, 10))
+    assert a.appeal_until == D(2021, 2, 23)
+
+
+@pytest.mark.django_db
+def test_overdue_task_is_red_on_the_deadline_board(county):
+    from fazhi.core.deadlines import deadline_board
+    (task,) = _plan_tasks(county, county.scj, 1, 0)
+    board = deadline_board(county.liaison_scj, today=D(2021, 7, 5))
+    assert [d.title for d in board["red"]] == [f"工作要点任务：{task.title}"]
+    assert deadline_board(county.liaison_sfj, today=D(2021, 7, 5))["red"] == []
+
+
+@pytest.mark.django_db
+def test_assessment_create_page(county, login):
+    c = login(county.admin)
+    r = c.post(reverse("oversight:assessment_create"), {"organization": str(county.fzb.code), "year": "20x1",
+                                                        "title": ""})
+    assert r.status_code == 400 and "请填写考评名称" in r.content.decode()
+    r = c.post(reverse("oversight:assessment_create"), {"organization": str(county.fzb.code), "year": "2021",
+                                                        "title": "2021年度考评", "kinds": ["department", "township"]})
+    assert r.status_code == 302
+    from fazhi.oversight.models import Assessment
+    a = Assessment.objects.get()
+    assert set(a.targets.values_list("organization__name", flat=True)) == {
+        county.sfj.name, county.scj.name, county.suo.name, county.town.name}
+    assert login(county.liaison_scj).get(reverse("oversight:assessment_create")).status_code == 403
+
+
+@pytest.mark.django_db
+def test_trainings_ledger_round_trip(county):
+    from fazhi.core.ledgers import get_ledger, run_export, run_import
+    ledger = get_ledger("trainings")
+    sv.training_create(actor=county.admin, organization=county.sfj, title="处罚法培训", held_on=D(2021, 3, 5),
+                       mode=TrainingMode.IN_PERSON, person_times=45)
+    buf = io.BytesIO()
+    assert run_export(ledger, buf, actor=county.admin) == 1
+    wb = openpyxl.load_workbook(io.BytesIO(buf.getvalue()))
+    rows = [[c.value for c in r] for r in wb.active.iter_rows()]
+    assert any("处罚法培训" in [str(v) for v in row] for row in rows)
+    result = run_import(ledger, io.BytesIO(buf.getvalue()), actor=county.liaison_sfj)
+    assert result.ok, result.messages()
+    assert Training.objects.filter(title="处罚法培训", person_times=45).count() == 2
+    # another organization's liaison cannot import into 司法局
+    result = run_import(ledger, io.BytesIO(buf.getvalue()), actor=county.liaison_scj)
+    assert not result.ok and any("举办单位" in m for m in result.messages())
+    assert Training.objects.count() == 2
