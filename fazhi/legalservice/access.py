@@ -69,6 +69,8 @@ register_object_route("legalservice:aid_step", AidCase, kwargs=lambda c: {"code"
 register_object_route("legalservice:lawyer_edit", Lawyer)
 register_object_route("legalservice:notary_detail", Notarization)
 register_object_route("legalservice:consult_detail", Consultation)
+register_object_route("legalservice:notary_edit", Notarization)
+register_object_route("legalservice:consult_edit", Consultation)
 register_object_route("legalservice:activity_detail", Activity)
 register_object_route("legalservice:activity_edit", Activity)
 register_object_route("legalservice:point_detail", ServicePoint)

@@ -23,6 +23,12 @@ def lawyers(user):
     return scope(Lawyer.objects.select_related("organization"), user)
 
 
+def lawyers_with_load(user):
+    """The roster with each lawyer's open cases (assigned, not closed) and cases in total."""
+    return lawyers(user).annotate(open_cases=Count("cases", filter=Q(cases__status=AidStatus.ASSIGNED)),
+                                  all_cases=Count("cases")).order_by("name", "id")
+
+
 def lawyer(user, code, *, write=False) -> Lawyer:
     return access(Lawyer.objects.select_related("organization"), user, write=write, code=code)
 
@@ -31,16 +37,16 @@ def notarizations(user):
     return scope(Notarization.objects.select_related("organization"), user)
 
 
-def notarization(user, code) -> Notarization:
-    return access(Notarization.objects.select_related("organization"), user, code=code)
+def notarization(user, code, *, write=False) -> Notarization:
+    return access(Notarization.objects.select_related("organization"), user, write=write, code=code)
 
 
 def consultations(user):
     return scope(Consultation.objects.select_related("organization"), user)
 
 
-def consultation(user, code) -> Consultation:
-    return access(Consultation.objects.select_related("organization"), user, code=code)
+def consultation(user, code, *, write=False) -> Consultation:
+    return access(Consultation.objects.select_related("organization"), user, write=write, code=code)
 
 
 def activities(user):

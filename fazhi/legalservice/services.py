@@ -50,7 +50,9 @@ register_actions({
     "legalservice.aid.archive": "法律援助案件归档",
     "legalservice.aid.bulk_load": "批量载入法律援助案件",
     "legalservice.notarization.create": "登记公证事项",
+    "legalservice.notarization.update": "修改公证事项",
     "legalservice.consultation.create": "登记法律咨询",
+    "legalservice.consultation.update": "修改法律咨询",
     "legalservice.activity.create": "登记活动",
     "legalservice.activity.update": "修改活动",
     "legalservice.activity_kind.create": "新增活动类别",
@@ -412,6 +414,40 @@ def consultation_create(*, actor, organization: Organization, channel: str, cons
     audit_log(actor=actor, action="legalservice.consultation.create", target=obj,
               data={"after": snapshot(obj, _fields(Consultation))}, request_id=request_id)
     return obj
+
+
+NOTARIZATION_FIELDS = ["number", "matter_type", "applicant_name", "notary", "accepted_on", "issued_on", "fee", "note"]
+CONSULTATION_FIELDS = ["channel", "consulted_on", "topic", "person_name", "phone", "question", "answer", "follow_up",
+                       "persons"]
+
+
+def _update(actor, obj, data, allowed, action, request_id, date_fields=()):
+    _require_write(actor, obj.organization)
+    before = snapshot(obj, allowed)
+    for key, value in data.items():
+        if key not in allowed:
+            raise ValidationError({key: "该字段不可修改。"})
+        setattr(obj, key, value.strip() if isinstance(value, str) else value)
+    for field, label in date_fields:
+        if getattr(obj, field):
+            _not_future(getattr(obj, field), field, label)
+    obj.full_clean()
+    obj.save()
+    audit_log(actor=actor, action=action, target=obj, data={"changes": diff(before, snapshot(obj, allowed))},
+              request_id=request_id)
+    return obj
+
+
+@transaction.atomic
+def notarization_update(*, actor, notarization: Notarization, data: dict, request_id: str = "") -> Notarization:
+    return _update(actor, notarization, data, NOTARIZATION_FIELDS, "legalservice.notarization.update", request_id,
+                   [("issued_on", "出证日期")])
+
+
+@transaction.atomic
+def consultation_update(*, actor, consultation: Consultation, data: dict, request_id: str = "") -> Consultation:
+    return _update(actor, consultation, data, CONSULTATION_FIELDS, "legalservice.consultation.update", request_id,
+                   [("consulted_on", "咨询日期")])
 
 
 # -- activity kinds (data) and activities --------------------------------------------------------

@@ -212,7 +212,7 @@ def aid_step(request, code, step):
 @require_safe
 def lawyer_list(request):
     return render(request, "legalservice/lawyer_list.html", {
-        "page": _page(request, sel.lawyers(request.user)), "can_create": writable_orgs(request.user).exists()})
+        "page": _page(request, sel.lawyers_with_load(request.user)), "can_create": writable_orgs(request.user).exists()})
 
 
 @login_required
@@ -284,8 +284,42 @@ def notary_detail(request, code):
     rows = [("公证书编号", obj.number), ("公证事项", obj.get_matter_type_display()), ("申请人", obj.applicant_name),
             ("承办公证员", obj.notary), ("受理日期", obj.accepted_on), ("出证日期", obj.issued_on),
             ("收费（元）", obj.fee), ("备注", obj.note), ("所属单位", obj.organization.name)]
-    return render(request, "legalservice/detail.html", {"obj": obj, "title": f"公证 {obj.number}", "rows": rows,
-                                                         "crumbs": [("公证", "legalservice:notary_list")]})
+    return render(request, "legalservice/detail.html", {
+        "obj": obj, "title": f"公证 {obj.number}", "rows": rows, "crumbs": [("公证", "legalservice:notary_list")],
+        "edit_url": "legalservice:notary_edit" if can_write(request.user, obj.organization) else ""})
+
+
+def _edit(request, obj, form_class, fields, update, title, crumbs, cancel, detail):
+    initial = {k: getattr(obj, k) for k in fields}
+    initial["organization"] = obj.organization.code
+    form = form_class(request.POST or None, initial=initial,
+                      organizations=writable_orgs(request.user).filter(pk=obj.organization_id))
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "organization"}
+        resp = _save(request, form, lambda d: update(data), lambda o: "已保存。", lambda o: (detail, o.code))
+        if resp:
+            return resp
+    return _form_page(request, form, title=title, crumbs=crumbs, cancel=cancel)
+
+
+@login_required
+def notary_edit(request, code):
+    obj = sel.notarization(request.user, code, write=True)
+    return _edit(request, obj, f.NotarizationForm, services.NOTARIZATION_FIELDS,
+                 lambda data: services.notarization_update(actor=request.user, notarization=obj, data=data,
+                                                           request_id=_rid(request)),
+                 f"修改公证：{obj.number}", [("公证", "legalservice:notary_list")], "legalservice:notary_list",
+                 "legalservice:notary_detail")
+
+
+@login_required
+def consult_edit(request, code):
+    obj = sel.consultation(request.user, code, write=True)
+    return _edit(request, obj, f.ConsultationForm, services.CONSULTATION_FIELDS,
+                 lambda data: services.consultation_update(actor=request.user, consultation=obj, data=data,
+                                                           request_id=_rid(request)),
+                 "修改法律咨询", [("法律咨询", "legalservice:consult_list")], "legalservice:consult_list",
+                 "legalservice:consult_detail")
 
 
 @login_required
@@ -323,8 +357,9 @@ def consult_detail(request, code):
     rows = [("咨询渠道", obj.get_channel_display()), ("咨询日期", obj.consulted_on), ("咨询类别", obj.get_topic_display()),
             ("咨询人", obj.person_name), ("联系电话", obj.phone), ("人次", obj.persons), ("咨询内容", obj.question),
             ("解答意见", obj.answer), ("后续处理", obj.follow_up), ("所属单位", obj.organization.name)]
-    return render(request, "legalservice/detail.html", {"obj": obj, "title": f"法律咨询：{obj}", "rows": rows,
-                                                         "crumbs": [("法律咨询", "legalservice:consult_list")]})
+    return render(request, "legalservice/detail.html", {
+        "obj": obj, "title": f"法律咨询：{obj}", "rows": rows, "crumbs": [("法律咨询", "legalservice:consult_list")],
+        "edit_url": "legalservice:consult_edit" if can_write(request.user, obj.organization) else ""})
 
 
 # -- activities and their kinds -------------------------------------------------------------------

@@ -155,3 +155,29 @@ def test_index_and_lists_render(county, login):
         assert client.get(reverse(f"legalservice:{name}")).status_code == 200, name
     page = client.get(reverse("legalservice:index"), {"year": 2021}).content.decode()
     assert "0 / 1" in page   # criminal: assigned / notified
+
+
+def test_notarization_and_consultation_edit(county, login):
+    n = services.notarization_create(actor=None, organization=county.sfj, number="（2021）宁同证字第1号",
+                                     matter_type="kinship", applicant_name="马某", notary="杨某",
+                                     issued_on=datetime.date(2021, 3, 1))
+    client = login(county.liaison_sfj)
+    url = reverse("legalservice:notary_edit", args=[n.code])
+    body = {"organization": str(county.sfj.code), "number": n.number, "matter_type": "inheritance",
+            "applicant_name": "马某", "notary": "杨某", "issued_on": "2021-03-01", "accepted_on": "2021-03-05"}
+    resp = client.post(url, body)
+    assert resp.status_code == 400 and "出证日期不能早于受理日期" in resp.content.decode()
+    body["accepted_on"] = "2021-02-26"
+    assert client.post(url, body).status_code == 302
+    n.refresh_from_db()
+    assert n.matter_type == "inheritance"
+    assert login(county.leader).get(url).status_code == 404  # leader of scj: not visible
+    client = login(county.liaison_sfj)
+    c = services.consultation_create(actor=None, organization=county.sfj, channel="hotline",
+                                     consulted_on=datetime.date(2021, 3, 1), topic="labour", question="欠薪")
+    resp = client.post(reverse("legalservice:consult_edit", args=[c.code]), {
+        "organization": str(county.sfj.code), "channel": "video", "consulted_on": "2021-03-01", "topic": "labour",
+        "question": "欠薪", "answer": "可申请法律援助", "persons": "2"})
+    assert resp.status_code == 302
+    c.refresh_from_db()
+    assert c.channel == "video" and c.persons == 2
