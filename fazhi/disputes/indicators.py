@@ -23,7 +23,7 @@ def _decided(orgs, s, e):
 def _wan(qs) -> Decimal:
     """Sum of ``amount`` in 万元 (the seed's unit), to the unit as written ("5830万余元")."""
     total = qs.aggregate(s=Sum("amount"))["s"] or Decimal("0")
-    return (Decimal(total) / Decimal(10000)).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+    return (Decimal(str(total)) / Decimal(10000)).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
 
 
 def _resolved(kind):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 
@@ -151,8 +152,9 @@ def mediation_figures(qs: QuerySet[MediationCase], consultations: QuerySet[Media
         agg = r.aggregate(n=Count("id"), complex=Count("id", filter=Q(complex_case=True)), amount=Sum("amount"),
                           courts=Count("room__court", distinct=True))
         cons = consultations.filter(room__kind=kind, on__range=(start, end)).aggregate(p=Sum("people"))["p"] or 0
+        amount = Decimal(str(agg["amount"] or 0)).quantize(Decimal("0.01"))  # SQLite sums decimals as floats
         rows.append({"kind": kind, "label": label, "count": agg["n"], "complex": agg["complex"],
-                     "amount": agg["amount"] or 0, "courts": agg["courts"], "consultations": cons})
+                     "amount": amount, "amount_wan": (amount / 10000).quantize(Decimal("0.01")), "courts": agg["courts"], "consultations": cons})
     return rows
 
 
@@ -191,16 +193,20 @@ def one_up_two_down(user, year: int) -> dict:
     ext = {r.year: r for r in yearly_rows(user).filter(year__in=[year - 1, year]).order_by("organization__sort_order")}
 
     def med(y):
+        """(count, known): from the records, else the manually entered count of a pre-platform year."""
         n = people_mediations(cases, y)
         if not n and y in ext and ext[y].mediations_manual is not None:
-            return ext[y].mediations_manual
-        return n
+            return ext[y].mediations_manual, True
+        return n, bool(n)
 
     cur, prev = ext.get(year), ext.get(year - 1)
-    out = {"year": year, "mediations": med(year), "mediations_prev": med(year - 1), "current": cur, "previous": prev}
-    out["mediation_up"] = out["mediations"] > out["mediations_prev"]
+    (n, _), (n_prev, prev_known) = med(year), med(year - 1)
+    out = {"year": year, "mediations": n, "mediations_prev": n_prev if prev_known else None,
+           "current": cur, "previous": prev}
+    # Without a previous-year count there is nothing to compare: never "上升" by default.
+    out["mediation_up"] = prev_known and n > n_prev
     out["lawsuits_down"] = bool(cur and prev and cur.lawsuits < prev.lawsuits)
     out["petitions_down"] = bool(cur and prev and cur.petitions < prev.petitions)
-    out["complete"] = bool(cur and prev)
+    out["complete"] = bool(cur and prev and prev_known)
     out["achieved"] = out["complete"] and out["mediation_up"] and out["lawsuits_down"] and out["petitions_down"]
     return out

@@ -172,6 +172,24 @@ def _review_url(case) -> str:
     return reverse("disputes:review_detail", kwargs={"code": case.code})
 
 
+def _created(obj, fields: list[str]) -> dict[str, Any]:
+    """Creation snapshot for the history (``{"after": ...}``), without the empty fields."""
+    return {k: v for k, v in snapshot(obj, fields).items() if v not in (None, "", [])}
+
+
+def _labelled(obj, fields: list[str]) -> dict[str, Any]:
+    """A child record's values keyed by Chinese field names (shown as-is in the parent's history)."""
+    out = {}
+    for name in fields:
+        f = obj._meta.get_field(name)
+        value = getattr(obj, name)
+        if f.choices and value:
+            value = dict(f.flatchoices).get(value, value)
+        if value not in (None, ""):
+            out[str(f.verbose_name)] = value
+    return out
+
+
 def _lock(model, obj):
     return model.objects.select_for_update().get(pk=obj.pk)
 
@@ -263,7 +281,7 @@ def review_receive(*, actor, organization: Organization, respondent: Organizatio
     case.acceptance_due = dl.due_date
     case.save(update_fields=["acceptance_due"])
     audit_log(actor=actor, action="disputes.review.receive", target=case, organization=organization,
-              data={"created": snapshot(case, REVIEW_FIELDS)}, request_id=request_id)
+              data={"after": _created(case, REVIEW_FIELDS)}, request_id=request_id)
     return case
 
 
@@ -323,7 +341,7 @@ def review_correction_supply(*, actor, case: ReviewCase, supplied_on: datetime.d
     if case.is_2023:
         _done(actor, case, "correction_supply", request_id)
     return _save_review(actor, case, "disputes.review.correction_supply", before, request_id,
-                        good_reason=good_reason)
+                        **{"逾期补正的正当理由": good_reason})
 
 
 @transaction.atomic
@@ -506,7 +524,7 @@ def review_record_reply(*, actor, case: ReviewCase, received_on: datetime.date, 
     case.reply_late = received_on > case.reply_due
     simple = case.procedure == Procedure.SIMPLE
     _done(actor, case, "simple_reply" if simple else "reply", request_id)
-    return _save_review(actor, case, "disputes.review.reply", before, request_id, late=case.reply_late)
+    return _save_review(actor, case, "disputes.review.reply", before, request_id, **{"逾期答复": case.reply_late})
 
 
 @transaction.atomic
@@ -665,7 +683,7 @@ def review_decide(*, actor, case: ReviewCase, decided_on: datetime.date, decisio
     case.summary = (summary or "").strip()
     _close_clocks(actor, case, request_id)
     late = bool(case.decision_due and decided_on > case.decision_due)
-    return _save_review(actor, case, "disputes.review.decide", before, request_id, late=late)
+    return _save_review(actor, case, "disputes.review.decide", before, request_id, **{"超过决定期限": late})
 
 
 @transaction.atomic
@@ -766,7 +784,7 @@ def review_opinion_reported(*, actor, case: ReviewCase, on: datetime.date, reque
     if dl and not dl.done_at:
         deadline_done(actor=actor, deadline=dl, request_id=request_id)
     return _save_review(actor, case, "disputes.review.opinion_report", before, request_id,
-                        late=on > case.opinion_due)
+                        **{"逾期报告": on > case.opinion_due})
 
 
 # ---------------------------------------------------------------------------------------------- 行政应诉
@@ -806,7 +824,7 @@ def litigation_create(*, actor, organization: Organization, case_number: str, co
                       title=f"行政应诉答辩举证：{number}", url=reverse("disputes:litigation_detail", kwargs={"code": case.code}),
                       start_date=complaint_received_on, request_id=request_id)
     audit_log(actor=actor, action="disputes.litigation.create", target=case, organization=organization,
-              data={"created": snapshot(case, LIT_FIELDS)}, request_id=request_id)
+              data={"after": _created(case, LIT_FIELDS)}, request_id=request_id)
     return case
 
 
@@ -827,7 +845,7 @@ def litigation_file_answer(*, actor, case: LitigationCase, filed_on: datetime.da
     if dl:
         deadline_done(actor=actor, deadline=dl, request_id=request_id)
     audit_log(actor=actor, action="disputes.litigation.answer", target=case, organization=case.organization,
-              data={"changes": diff(before, snapshot(case, LIT_FIELDS)), "late": filed_on > case.answer_due},
+              data={"changes": diff(before, snapshot(case, LIT_FIELDS)), "逾期答辩": filed_on > case.answer_due},
               request_id=request_id)
     return case
 
@@ -874,7 +892,7 @@ def litigation_add_hearing(*, actor, case: LitigationCase, held_on: datetime.dat
     hearing.full_clean()
     hearing.save()
     audit_log(actor=actor, action="disputes.litigation.hearing", target=case, organization=case.organization,
-              data={"hearing": snapshot(hearing, HEARING_FIELDS), "lawyer_only": hearing.lawyer_only},
+              data={"after": _labelled(hearing, HEARING_FIELDS), "仅律师出庭": hearing.lawyer_only},
               request_id=request_id)
     return hearing
 
@@ -929,7 +947,7 @@ def room_create(*, actor, organization: Organization, name: str, kind: str, cour
     room.full_clean()
     room.save()
     audit_log(actor=actor, action="disputes.room.create", target=room, organization=organization,
-              data={"created": snapshot(room, ROOM_FIELDS)}, request_id=request_id)
+              data={"after": _created(room, ROOM_FIELDS)}, request_id=request_id)
     return room
 
 
@@ -990,7 +1008,7 @@ def mediation_create(*, actor, room: MediationRoom, data: dict[str, Any], regist
                           url=reverse("disputes:mediation_detail", kwargs={"code": case.code}),
                           start_date=case.received_on, request_id=request_id)
     audit_log(actor=actor, action="disputes.mediation.create", target=case, organization=case.organization,
-              data={"created": snapshot(case, MED_FIELDS)}, request_id=request_id)
+              data={"after": _created(case, MED_FIELDS)}, request_id=request_id)
     return case
 
 
@@ -1129,7 +1147,7 @@ def arbitration_create(*, actor, organization: Organization, data: dict[str, Any
     case.full_clean()
     case.save()
     audit_log(actor=actor, action="disputes.arbitration.create", target=case, organization=organization,
-              data={"created": snapshot(case, ARB_FIELDS)}, request_id=request_id)
+              data={"after": _created(case, ARB_FIELDS)}, request_id=request_id)
     return case
 
 
