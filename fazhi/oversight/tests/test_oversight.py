@@ -404,3 +404,13 @@ def test_trainings_ledger_round_trip(county):
     result = run_import(ledger, io.BytesIO(buf.getvalue()), actor=county.liaison_scj)
     assert not result.ok and any("举办单位" in m for m in result.messages())
     assert Training.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_portal_shows_county_bodies_records_only(county, client):
+    sv.meeting_create(actor=None, organization=county.fzb, kind=MeetingKind.COMMITTEE, title="委员会第一次会议",
+                      held_on=D(2021, 3, 18), documents=["《工作要点》"])
+    sv.meeting_create(actor=None, organization=county.scj, kind=MeetingKind.COMMITTEE, title="市场监管局内部会议",
+                      held_on=D(2021, 3, 19))
+    body = client.get(reverse("oversight_public:index")).content.decode()
+    assert "委员会第一次会议" in body and "《工作要点》" in body and "市场监管局内部会议" not in body
