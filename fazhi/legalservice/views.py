@@ -146,12 +146,34 @@ def _aid_forms(user, case, data=None, step=None):
     }
 
 
+def _timeliness(case) -> list[dict]:
+    """Days taken for the review (第四十三条) and the assignment (第四十三条/第三十六条), against the
+    rule's current count (calendar days, as registered on the board)."""
+    from fazhi.core.deadlines import compute_due
+    from fazhi.legalservice.choices import AidSource
+
+    out = []
+    decided = case.accepted_on if case.source == "application" else None
+    decided = decided or case.refused_on
+    if case.source == AidSource.APPLICATION and decided:
+        due = compute_due("legalaid.review", case.received_on)
+        out.append({"label": "审查决定（第四十三条）", "days": (decided - case.received_on).days, "due": due,
+                    "late": decided > due})
+    if case.assigned_on and case.accepted_on:
+        rule = "legalaid.criminal_assign" if case.source == AidSource.NOTICE else "legalaid.assign"
+        due = compute_due(rule, case.accepted_on)
+        label = "指派律师（第三十六条）" if case.source == AidSource.NOTICE else "指派律师（第四十三条）"
+        out.append({"label": label, "days": (case.assigned_on - case.accepted_on).days, "due": due,
+                    "late": case.assigned_on > due})
+    return out
+
+
 def _aid_detail_page(request, case, forms, status=200):
     from fazhi.core.models import Deadline
     deadlines = Deadline.objects.filter(target_type="legalservice.aidcase", target_id=str(case.code)).select_related(
         "rule").order_by("start_date", "id")
     return render(request, "legalservice/aid_detail.html", {
-        "case": case, "forms": forms, "deadlines": deadlines, "can_edit": can_write(request.user, case.organization),
+        "case": case, "forms": forms, "deadlines": deadlines, "timeliness": _timeliness(case), "can_edit": can_write(request.user, case.organization),
         "Status": AidStatus,
     }, status=status)
 

@@ -181,3 +181,10 @@ def test_notarization_and_consultation_edit(county, login):
     assert resp.status_code == 302
     c.refresh_from_db()
     assert c.channel == "video" and c.persons == 2
+
+
+def test_detail_shows_timeliness(county, login):
+    case = notice(county.sfj, county.liaison_sfj)   # received 2021-09-29, due 10-02
+    services.aid_assign(actor=county.liaison_sfj, case=case, lawyer=lawyer(county.sfj), on=datetime.date(2021, 10, 4))
+    page = login(county.liaison_sfj).get(reverse("legalservice:aid_detail", args=[case.code])).content.decode()
+    assert "用时 5 日" in page and "超过法定期限" in page and "第三十六条" in page
