@@ -116,3 +116,6 @@ register_list_route("api:oversight_task_list", WorkTask, markers=lambda t: [t.ti
 register_object_route("api:oversight_ranking", Assessment)
 register_create_route("oversight:assessment_create", Assessment, reader="admin", body=lambda org: {
     "organization": str(org.code), "year": "2021", "title": marker("新考评"), "kinds": ["department", "township"]})
+register_create_route("oversight:duty_create", DutyReport, body=lambda org: {
+    "organization": str(org.code), "year": "2021", "person_name": marker("述职人"), "position": "局长",
+    "reported_on": "2022-01-10", "occasion": "年终述职", "summary": "述职要点"})

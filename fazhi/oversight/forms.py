@@ -164,3 +164,16 @@ class AssessmentCreateForm(forms.Form):
     def __init__(self, *args, orgs=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = orgs
+
+
+class DutyReportForm(_OrgForm):
+    year = forms.IntegerField(label="年度", min_value=2000, max_value=2100, error_messages={
+        "required": "请填写年度。", "invalid": "年度应为四位数年份。", "min_value": "年度应为四位数年份。",
+        "max_value": "年度应为四位数年份。"})
+    person_name = forms.CharField(label="述职人", max_length=64, error_messages={"required": "请填写述职人。"})
+    position = forms.CharField(label="职务", max_length=100, error_messages={"required": "请填写职务。"})
+    reported_on = forms.DateField(label="述职日期", error_messages=DATE, widget=forms.DateInput(attrs={"type": "date"}))
+    occasion = forms.CharField(label="述职场合", max_length=100, initial="年终述职")
+    summary = forms.CharField(label="述职要点", widget=forms.Textarea(attrs={"rows": 4}),
+                              error_messages={"required": "请填写述职要点。"})
+    rating = forms.CharField(label="评议结果", max_length=32, required=False)

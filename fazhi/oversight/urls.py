@@ -22,6 +22,7 @@ urlpatterns = [
     path("inspections/<uuid:code>/", v.inspection_detail, name="inspection_detail"),
     path("findings/<uuid:code>/", v.finding_detail, name="finding_detail"),
     path("duty-reports/", v.duty_list, name="duty_reports"),
+    path("duty-reports/new/", v.duty_create, name="duty_create"),
     path("duty-reports/<uuid:code>/", v.duty_detail, name="duty_detail"),
     path("assessments/", v.assessment_list, name="assessments"),
     path("assessments/new/", v.assessment_create, name="assessment_create"),

@@ -294,7 +294,25 @@ def finding_detail(request, code):
 @login_required
 @require_safe
 def duty_list(request):
-    return render(request, "oversight/duty_list.html", {"rows": sel.duty_reports(request.user, year=_year(request))})
+    return render(request, "oversight/duty_list.html", {"rows": sel.duty_reports(request.user, year=_year(request)),
+                                                         "can_create": writable_orgs(request.user).exists()})
+
+
+@login_required
+@form_methods
+def duty_create(request):
+    orgs = _orgs_or_403(request.user)
+    form = F.DutyReportForm(request.POST or None, orgs=orgs)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            r = sv.duty_report_create(actor=request.user, request_id=_rid(request), **d)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, "已登记述职记录。")
+            return redirect("oversight:duty_detail", code=r.code)
+    return _render_form(request, form, "登记第一责任人述职", "oversight:duty_reports")
 
 
 @login_required

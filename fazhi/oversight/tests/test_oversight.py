@@ -344,7 +344,8 @@ def test_pages_render(county, assessment, login):
     _plan_tasks(county, county.scj, 3, 1)
     c = login(county.admin)
     for name in ("index", "meetings", "studies", "trainings", "tasks", "inspections", "duty_reports", "assessments",
-                 "meeting_create", "study_create", "training_create", "inspection_create"):
+                 "meeting_create", "study_create", "training_create", "inspection_create", "duty_create",
+                 "assessment_create"):
         assert c.get(reverse(f"oversight:{name}")).status_code == 200, name
     for url in (reverse("oversight:assessment_detail", args=[assessment.code]),
                 reverse("oversight:target_detail", args=[assessment.targets.first().code]),
