@@ -71,6 +71,11 @@ register_object_route("disputes:mediation_action", MediationCase, kwargs=lambda 
 register_object_route("disputes:room_detail", MediationRoom, body={"on": "2021-03-05", "people": "3"})
 register_object_route("disputes:arbitration_detail", ArbitrationCase)
 register_object_route("api:disputes_review_get", ReviewCase)
+register_object_route("disputes:review_edit", ReviewCase, body={"applicant": "改名", "act": "改", "channel": "written"})
+register_object_route("disputes:litigation_edit", LitigationCase,
+                      body={"court": "某法院", "instance": "first", "plaintiff": "改名", "act": "改"})
+register_object_route("disputes:mediation_edit", MediationCase,
+                      body={"dispute_type": "other", "parties": "改名", "mediator": "改"})
 
 register_list_route("disputes:review_list", ReviewCase, markers=lambda c: [c.number, c.applicant])
 register_list_route("disputes:litigation_list", LitigationCase, markers=lambda c: [c.case_number, c.plaintiff])

@@ -294,3 +294,27 @@ class YearlyCountForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields = {"organization": _org_field(user), **self.fields}
+
+
+class ReviewEditForm(forms.Form):
+    number = forms.CharField(label="案号", required=False, max_length=60)
+    applicant = forms.CharField(label="申请人", max_length=200)
+    third_party = forms.CharField(label="第三人", required=False, max_length=200)
+    act = forms.CharField(label="被申请复议的行政行为", max_length=500)
+    channel = forms.ChoiceField(label="申请方式", choices=ApplyChannel.choices)
+
+
+class LitigationEditForm(forms.Form):
+    court = forms.CharField(label="受理法院", max_length=100)
+    instance = forms.ChoiceField(label="审级", choices=Instance.choices)
+    plaintiff = forms.CharField(label="原告", max_length=200)
+    act = forms.CharField(label="被诉行政行为", max_length=500)
+    notes = forms.CharField(label="备注", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class MediationEditForm(forms.Form):
+    dispute_type = forms.ChoiceField(label="纠纷类型", choices=DisputeType.choices)
+    parties = forms.CharField(label="当事人", max_length=300)
+    summary = forms.CharField(label="纠纷简要情况", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    mediator = forms.CharField(label="调解员", max_length=60)
+    complex_case = forms.BooleanField(label="疑难复杂", required=False)

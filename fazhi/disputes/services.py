@@ -1188,3 +1188,36 @@ def yearly_count_set(*, actor, organization: Organization, year: int, lawsuits: 
     audit_log(actor=actor, action="disputes.yearly.set", target=row, organization=organization,
               data={"changes": diff(before, snapshot(row, fields))}, request_id=request_id)
     return row
+
+
+# ---------------------------------------------------------------------------------------------- edits
+# Descriptive fields only: dates and states change through the workflow services above (each with
+# its article), so an edit can never move a statutory clock.
+EDITABLE = {
+    ReviewCase: ("disputes.review.update", REVIEW_FIELDS, ["number", "applicant", "third_party", "act", "channel"]),
+    LitigationCase: ("disputes.litigation.update", LIT_FIELDS, ["court", "plaintiff", "act", "instance", "notes"]),
+    MediationCase: ("disputes.mediation.update", MED_FIELDS,
+                    ["dispute_type", "parties", "summary", "mediator", "complex_case"]),
+}
+
+register_actions({"disputes.review.update": "修改行政复议案件", "disputes.mediation.update": "修改调解案件"})
+
+
+@transaction.atomic
+def record_update(*, actor, obj, data: dict[str, Any], request_id: str = ""):
+    """Change the descriptive fields of a 复议 / 应诉 / 调解 record."""
+    action, fields, editable = EDITABLE[type(obj)]
+    _require_write(actor, obj.organization)
+    obj = _lock(type(obj), obj)
+    before = snapshot(obj, fields)
+    for name in editable:
+        if name in data:
+            value = data[name]
+            setattr(obj, name, value.strip() if isinstance(value, str) else value)
+    obj.full_clean()
+    obj.save()
+    changes = diff(before, snapshot(obj, fields))
+    if changes:
+        audit_log(actor=actor, action=action, target=obj, organization=obj.organization, data={"changes": changes},
+                  request_id=request_id)
+    return obj

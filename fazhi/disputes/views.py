@@ -454,3 +454,48 @@ def stats(request):
     return render(request, "disputes/stats.html", {
         "year": year, "oneup": S.one_up_two_down(request.user, year), "rows": S.yearly_rows(request.user),
         "form": form}, status=400 if form is not None and form.errors else 200)
+
+
+EDIT = {
+    "review": (S.review_get, F.ReviewEditForm, "disputes:review_detail", "修改行政复议案件"),
+    "litigation": (S.litigation_get, F.LitigationEditForm, "disputes:litigation_detail", "修改行政应诉案件"),
+    "mediation": (S.mediation_get, F.MediationEditForm, "disputes:mediation_detail", "修改调解案件"),
+}
+
+
+def _edit(request, code, kind):
+    from django.urls import reverse
+
+    getter, form_class, detail, title = EDIT[kind]
+    obj = getter(request.user, code, write=True)
+    initial = {name: getattr(obj, name) for name in form_class.base_fields}
+    form = form_class(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_update(actor=request.user, obj=obj, data=form.cleaned_data, request_id=_rid(request))
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, "已保存。")
+            return redirect(detail, code=obj.code)
+    return render(request, "disputes/form.html", {"form": form, "title": f"{title}：{obj}",
+                                                  "back_url": reverse(detail, kwargs={"code": obj.code})},
+                  status=400 if form.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review_edit(request, code):
+    return _edit(request, code, "review")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def litigation_edit(request, code):
+    return _edit(request, code, "litigation")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def mediation_edit(request, code):
+    return _edit(request, code, "mediation")

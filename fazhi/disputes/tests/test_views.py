@@ -141,3 +141,20 @@ class TestOtherPages:
         assert other.status_code == 404
         figs = login(county.admin).get("/api/disputes/figures", {"year": 2024})
         assert figs.status_code == 200 and figs.json()["review"]["applied"] == 1
+
+
+@pytest.mark.django_db
+def test_edit_changes_descriptive_fields_only(county, login):
+    case = review(county)
+    c = login(county.liaison_scj)
+    url = reverse("disputes:review_edit", kwargs={"code": case.code})
+    assert c.get(url).status_code == 200
+    resp = c.post(url, {"number": "同政复〔2024〕10号", "applicant": "", "act": "罚款", "channel": "written"})
+    assert resp.status_code == 400
+    resp = c.post(url, {"number": "同政复〔2024〕10号", "applicant": "马某某", "act": "罚款决定", "channel": "oral",
+                        "received_on": "2020-01-01"})
+    assert resp.status_code == 302
+    case.refresh_from_db()
+    assert case.applicant == "马某某" and case.channel == "oral" and case.received_on == D(2024, 9, 27)
+    assert AuditEvent.objects.filter(action="disputes.review.update", target_id=str(case.code)).count() == 1
+    assert login(county.leader).post(url, {"applicant": "x", "act": "x", "channel": "written"}).status_code == 403
