@@ -11,7 +11,6 @@ from ninja.schema import Field
 from fazhi.api.routers.common import actor_of, paginate
 from fazhi.api.schemas import ErrorOut, PageMeta, PageParams
 from fazhi.core.indicators import year_bounds
-from fazhi.core.models import Organization
 from fazhi.core.scoping import scope
 
 from . import selectors as S

@@ -4,7 +4,6 @@ Rows go through the same services as the forms (``mediation_create``, ``arbitrat
 from __future__ import annotations
 
 from collections import defaultdict
-from decimal import Decimal
 from typing import Any
 
 from fazhi.core.ledgers import Column, RowProblem, ServiceLedger, register_ledger

@@ -28,7 +28,7 @@ from fazhi.core.scoping import can_write
 from fazhi.lib.validators import validate_case_number
 
 from .choices import (
-    HEAD_APPEARANCES, AgreementForm, Appearance, Appellant, DecisionType, LawVersion, LitigationOutcome,
+    HEAD_APPEARANCES, Appearance, Appellant, DecisionType, LawVersion, LitigationOutcome,
     MediationStatus, PreMediation, Procedure, ReviewOutcome, ReviewState,
 )
 from .models import (

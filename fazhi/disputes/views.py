@@ -1,8 +1,6 @@
 """Staff pages: validate (Form) → scoped fetch → one service call → respond."""
 from __future__ import annotations
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError

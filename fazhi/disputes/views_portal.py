@@ -1,15 +1,15 @@
 """Public portal: yearly aggregate figures and the public list of mediation bodies. No personal data."""
 from __future__ import annotations
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from fazhi.core.indicators import year_bounds
 
-from .choices import HEAD_APPEARANCES, MediationKind, MediationStatus, ReviewState, CORRECTIVE_DECISIONS
-from .models import LitigationCase, LitigationHearing, MediationCase, MediationRoom, ReviewCase
+from .choices import CORRECTIVE_DECISIONS, HEAD_APPEARANCES, MediationKind, MediationStatus, ReviewState
+from .models import LitigationCase, MediationCase, MediationRoom, ReviewCase
 
 
 def public_figures(year: int) -> dict:
