@@ -19,7 +19,7 @@ from fazhi.core.deadlines import deadline_done, deadline_register
 from fazhi.core.models import Deadline, Organization
 from fazhi.core.scoping import can_write, has_role
 
-from .choices import AppealStatus, AssessmentStatus, FindingStatus, ItemMethod, TaskStatus
+from .choices import AppealStatus, AssessmentStatus, ItemMethod, TaskStatus
 from .models import (DCGD, KPBF, AdoptedDocument, Appeal, Assessment, AssessmentScheme, AssessmentTarget, DutyReport,
                      Finding, Inspection, ManualScore, Meeting, SchemeItem, StudySession, Training,
                      TrainingAttendance, WorkPlan, WorkTask)

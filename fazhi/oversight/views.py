@@ -18,7 +18,7 @@ from fazhi.core.scoping import can_write, has_role, writable_orgs
 from . import forms as F
 from . import selectors as sel
 from . import services as sv
-from .choices import AssessmentStatus, FindingStatus, InspectionScope, InspectorBody, MeetingKind, TrainingMode
+from .choices import AssessmentStatus, FindingStatus, InspectionScope, MeetingKind, TrainingMode
 from .scoring import target_result
 
 
@@ -473,4 +473,3 @@ def appeal_decide(request, code):
     return redirect("oversight:target_detail", code=ap.target.code)
 
 
-_ = InspectorBody  # exported for templates via choices
