@@ -125,6 +125,9 @@ register_list_route("excel:export#legalservice_consultations", Consultation,
 register_list_route("excel:export#legalservice_lawyers", Lawyer, kwargs={"ledger": "legalservice_lawyers"},
                     markers=lambda o: [o.license_no])
 
+register_list_route("excel:export#legalservice_aid_cases", AidCase, kwargs={"ledger": "legalservice_aid_cases"},
+                    markers=lambda o: [o.number])
+
 # API (/api/legalservice/...).
 register_object_route("api:ls_aid_get", AidCase)
 register_object_route("api:ls_activity_get", Activity)

@@ -13,8 +13,9 @@ from fazhi.core.ledgers import Column, RowProblem, ServiceLedger, register_ledge
 from fazhi.core.models import Organization
 from fazhi.core.scoping import scope, visible_orgs
 from fazhi.legalservice import services
-from fazhi.legalservice.choices import ConsultChannel, ConsultTopic, NotaryMatter
-from fazhi.legalservice.models import Activity, ActivityKind, Consultation, Lawyer, Notarization
+from fazhi.legalservice.choices import (AidCaseType, AidSource, AidStatus, ConsultChannel, ConsultTopic, Eligibility,
+                                        NotaryMatter, NotifyingAuthority, QualityGrade)
+from fazhi.legalservice.models import Activity, ActivityKind, AidCase, Consultation, Lawyer, Notarization
 from fazhi.lib import xlsx
 
 ORG_HELP = "单位全称，须为已有单位且您有登记权限。"
@@ -176,6 +177,47 @@ class LawyerLedger(_OrgLedger):
         return [o.name, o.firm, o.license_no, o.phone, o.years_practice, o.organization.name]
 
 
+class AidCaseLedger(ServiceLedger):
+    """Export only: cases are received, reviewed and assigned in the system (the statutory deadlines
+    are registered by those steps), so there is no import."""
+
+    name = "legalservice_aid_cases"
+    title = "法律援助案件"
+    model_label = "legalservice.aidcase"
+    notes = ["法律援助案件只导出、不导入：受理、审查、指派、结案、归档须在系统中办理，以登记法定期限。"]
+    columns = [
+        Column("案件编号", "number"), Column("来源", "source", choices=AidSource.choices),
+        Column("案件类型", "case_type", choices=AidCaseType.choices),
+        Column("通知机关", "notifying_authority", choices=NotifyingAuthority.choices),
+        Column("受援人", "applicant_name"), Column("案由/援助事项", "matter", width=28),
+        Column("援助条件", "eligibility", choices=Eligibility.choices, width=30),
+        _date("收到申请/通知日期", "received_on"), _date("受理日期", "accepted_on", required=False),
+        Column("承办律师", "lawyer"), _date("指派日期", "assigned_on", required=False),
+        _date("结案日期", "closed_on", required=False), _date("归档日期", "archived_on", required=False),
+        Column("质量评估得分", "quality_score"), Column("质量等级", "quality_grade", choices=QualityGrade.choices),
+        Column("状态", "status", choices=AidStatus.choices), _org_column(),
+    ]
+
+    def can_import(self, actor) -> bool:
+        return False
+
+    def create(self, actor, data, *, request_id=""):
+        raise RowProblem(None, "法律援助案件不能导入。")
+
+    def export_queryset(self, actor):
+        return scope(AidCase.objects.select_related("organization", "lawyer"), actor).order_by("received_on", "id")
+
+    def export_values(self, c):
+        col = {x.field: x for x in self.columns}
+        return [c.number, col["source"].label_of(c.source), col["case_type"].label_of(c.case_type),
+                col["notifying_authority"].label_of(c.notifying_authority) if c.notifying_authority else "",
+                c.applicant_name, c.matter, col["eligibility"].label_of(c.eligibility), c.received_on, c.accepted_on,
+                c.lawyer.name if c.lawyer else "", c.assigned_on, c.closed_on, c.archived_on, c.quality_score,
+                col["quality_grade"].label_of(c.quality_grade) if c.quality_grade else "",
+                col["status"].label_of(c.status), c.organization.name]
+
+
+register_ledger(AidCaseLedger())
 register_ledger(NotarizationLedger())
 register_ledger(ConsultationLedger())
 register_ledger(ActivityLedger())

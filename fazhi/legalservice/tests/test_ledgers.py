@@ -60,3 +60,19 @@ def test_consultation_import(county):
     assert not result.errors, result.errors
     c = Consultation.objects.get()
     assert c.channel == "hotline" and c.persons == 1
+
+
+def test_aid_cases_export_only(county):
+    from openpyxl import load_workbook
+
+    from fazhi.legalservice.tests.factories import notice
+
+    notice(county.sfj, county.liaison_sfj)
+    ledger = get_ledger("legalservice_aid_cases")
+    assert not ledger.can_import(county.liaison_sfj)
+    out = io.BytesIO()
+    assert run_export(ledger, out, actor=county.liaison_sfj) == 1
+    assert run_export(ledger, io.BytesIO(), actor=county.liaison_scj) == 0
+    out.seek(0)
+    values = [v for row in load_workbook(out).active.iter_rows(values_only=True) for v in row if v]
+    assert "刑事辩护/代理" in values and "人民法院" in values
