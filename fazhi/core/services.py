@@ -14,7 +14,8 @@ from django.db import transaction
 from fazhi.core.audit import audit_log, diff, snapshot
 from fazhi.core.choices import Role
 from fazhi.core.models import Membership, Organization, Region, User
-from fazhi.core.scoping import can_write, has_role
+from fazhi.core.scoping import _county_region_path, can_write, has_role
+from fazhi.lib.validators import normalize_ascii
 
 
 def _set_org_path(org: Organization) -> None:
@@ -51,7 +52,7 @@ def organization_create(*, actor, name: str, kind: str, region: Region, parent: 
     elif not (actor is None or getattr(actor, "is_superuser", False) or has_role(actor, Role.ADMIN)):
         raise PermissionDenied("只有法治办管理员可以新增顶级单位。")
     org = Organization(name=name, kind=kind, region=region, parent=parent, short_name=short_name,
-                       credit_code=(credit_code or "").strip().upper(), sort_order=sort_order)
+                       credit_code=normalize_ascii(credit_code or "").upper(), sort_order=sort_order)
     org.full_clean()
     org.save()
     _set_org_path(org)
@@ -64,9 +65,21 @@ def organization_update(*, actor, org: Organization, data: dict[str, Any], reque
     if actor is not None and not can_write(actor, org):
         raise PermissionDenied("您没有修改该单位的权限。")
     before = snapshot(org, ORG_FIELDS)
+    unknown = [f for f in data if f not in ORG_FIELDS]
+    if unknown:
+        raise ValidationError({f: "该字段不可修改。" for f in unknown})
+    if "credit_code" in data:
+        data = {**data, "credit_code": normalize_ascii(data["credit_code"] or "").upper()}
+    # Permission checks come before the instance is touched, so a refusal leaves it as it was.
+    is_admin = actor is None or getattr(actor, "is_superuser", False) or has_role(actor, Role.ADMIN)
+    if "parent" in data and data["parent"] is None and org.parent_id is not None and not is_admin:
+        raise PermissionDenied("只有法治办管理员可以把单位设为顶级单位。")
+    new_region = data.get("region", org.region)
+    if new_region.pk != org.region_id and not is_admin:
+        # A unit may move between townships of its county, never out of it.
+        if not new_region.path.startswith(_county_region_path(org)):
+            raise PermissionDenied("不能把单位的所在区划改到本县以外。")
     for field, value in data.items():
-        if field not in ORG_FIELDS:
-            raise ValidationError({field: "该字段不可修改。"})
         setattr(org, field, value)
     if org.parent_id:
         if org.parent_id == org.pk or org.parent.path.startswith(org.path or "\0"):

@@ -36,3 +36,30 @@ def test_other_org_is_404_and_leader_write_is_403(county):
     assert access(Organization.objects.all(), county.liaison_scj, write=True, field="", code=county.suo.code) == county.suo
     assert not can_write(county.leader, county.scj)
     assert can_write(county.admin, county.village)
+
+
+@pytest.mark.django_db
+def test_liaison_cannot_detach_own_org_to_top_level_or_move_it_out_of_county(county):
+    from fazhi.core.choices import RegionLevel
+    from fazhi.core.services import organization_update, region_create
+
+    with pytest.raises(PermissionDenied):
+        organization_update(actor=county.liaison_scj, org=county.scj, data={"parent": None})
+    county.scj.refresh_from_db()
+    assert county.scj.parent_id == county.gov.pk
+    other = region_create(code="640302", name="利通区", level=RegionLevel.COUNTY, parent=county.city)
+    with pytest.raises(PermissionDenied):
+        organization_update(actor=county.liaison_scj, org=county.suo, data={"region": other})
+    # moving between townships of the same county is allowed
+    organization_update(actor=county.liaison_scj, org=county.suo, data={"region": county.county})
+    county.suo.refresh_from_db()
+    assert county.suo.region == county.county
+
+
+@pytest.mark.django_db
+def test_credit_code_is_stored_normalized(county):
+    from fazhi.core.services import organization_update
+
+    organization_update(actor=county.admin, org=county.scj, data={"credit_code": "１１６４０３２４ＭＢ００００００１５"})
+    county.scj.refresh_from_db()
+    assert county.scj.credit_code == "11640324MB00000015"
