@@ -448,7 +448,8 @@ def target_detail(request, code):
     result = target_result(t, items=items)
     return render(request, "oversight/target_detail.html", {
         "t": t, "a": a, "r": result, "score_form": score_form, "appeal_form": appeal_form,
-        "is_reviewer": is_reviewer, "can_appeal": can_write(request.user, t.organization)
+        "is_reviewer": is_reviewer, "can_see_assessment": sel.assessments(request.user).filter(pk=a.pk).exists(),
+        "can_appeal": can_write(request.user, t.organization)
         and a.status == AssessmentStatus.PUBLISHED, "appeals": t.appeals.all()},
         status=400 if (score_form.errors or appeal_form.errors) else 200)
 
