@@ -64,6 +64,7 @@ register_factory(Activity, _activity)
 register_factory(ServicePoint, _point)
 
 register_object_route("legalservice:aid_detail", AidCase)
+register_object_route("legalservice:aid_edit", AidCase)
 register_object_route("legalservice:aid_step", AidCase, kwargs=lambda c: {"code": c.code, "step": "decide"},
                       body={"decide-decision": "grant", "decide-on": "2021-06-02"})
 register_object_route("legalservice:lawyer_edit", Lawyer)

@@ -68,6 +68,17 @@ class AidNoticeForm(OrgFormMixin):
     severe_penalty = forms.BooleanField(label="可能被判处无期徒刑、死刑", required=False)
 
 
+class AidEditForm(forms.Form):
+    applicant_name = forms.CharField(label="受援人姓名", max_length=32)
+    applicant_id_number = forms.CharField(label="身份证号", max_length=24, required=False)
+    applicant_phone = forms.CharField(label="联系电话", max_length=32, required=False)
+    applicant_address = forms.CharField(label="住址", max_length=200, required=False)
+    matter = forms.CharField(label="案由/援助事项", max_length=200)
+    hardship_note = forms.CharField(label="经济困难审查情况", max_length=200, required=False)
+    notice_number = forms.CharField(label="通知书文号", max_length=64, required=False)
+    severe_penalty = forms.BooleanField(label="可能被判处无期徒刑、死刑", required=False)
+
+
 class AidDecisionForm(forms.Form):
     decision = forms.ChoiceField(label="审查决定", choices=[("grant", "给予法律援助"), ("refuse", "不予法律援助")])
     on = date_field("决定日期")

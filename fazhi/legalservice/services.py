@@ -43,6 +43,7 @@ register_actions({
     "legalservice.aid.grant": "决定给予法律援助",
     "legalservice.aid.refuse": "决定不予法律援助",
     "legalservice.aid.assign": "指派法律援助律师",
+    "legalservice.aid.update": "修改法律援助案件信息",
     "legalservice.aid.request_materials": "一次性告知补充材料",
     "legalservice.aid.withdraw": "法律援助申请视为撤回",
     "legalservice.aid.terminate": "终止法律援助",
@@ -242,6 +243,36 @@ def aid_refuse(*, actor, case: AidCase, on: datetime.date, reason: str, request_
     _close_deadline(actor, case, "legalaid.review", request_id)
     audit_log(actor=actor, action="legalservice.aid.refuse", target=case,
               data={"refused_on": on, "reason": case.refusal_reason}, request_id=request_id)
+    return case
+
+
+AID_EDITABLE = ["applicant_name", "applicant_id_number", "applicant_phone", "applicant_address", "matter",
+                "hardship_note", "notice_number", "severe_penalty"]
+
+
+@transaction.atomic
+def aid_update(*, actor, case: AidCase, data: dict, request_id: str = "") -> AidCase:
+    """Correct the particulars of a case (not its dates or workflow) until it is archived."""
+    _require_write(actor, case.organization)
+    if case.status == AidStatus.ARCHIVED:
+        raise ValidationError("已归档的案件不能修改。")
+    before = snapshot(case, AID_EDITABLE)
+    for key, value in data.items():
+        if key not in AID_EDITABLE:
+            raise ValidationError({key: "该字段不可修改。"})
+        if key == "applicant_id_number" and (value or case.source == AidSource.APPLICATION):
+            try:
+                value = validate_id_number(value or "")
+            except ValidationError as exc:
+                raise ValidationError({"applicant_id_number": exc.messages}) from exc
+        setattr(case, key, value.strip() if isinstance(value, str) else value)
+    if case.severe_penalty and case.lawyer_id and case.lawyer.years_practice < 3:
+        raise ValidationError({"severe_penalty": "已指派的律师执业不满三年，可能判处无期徒刑、死刑的案件须改派"
+                                                 "具有三年以上相关执业经历的律师（法律援助法第二十六条）。"})
+    case.full_clean()
+    case.save()
+    audit_log(actor=actor, action="legalservice.aid.update", target=case,
+              data={"changes": diff(before, snapshot(case, AID_EDITABLE))}, request_id=request_id)
     return case
 
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("aid/apply/", views.aid_apply, name="aid_apply"),
     path("aid/notice/", views.aid_notice, name="aid_notice"),
     path("aid/<uuid:code>/", views.aid_detail, name="aid_detail"),
+    path("aid/<uuid:code>/edit/", views.aid_edit, name="aid_edit"),
     path("aid/<uuid:code>/<slug:step>/", views.aid_step, name="aid_step"),
     path("lawyers/", views.lawyer_list, name="lawyer_list"),
     path("lawyers/new/", views.lawyer_create, name="lawyer_create"),

@@ -186,6 +186,21 @@ def aid_detail(request, code):
 
 
 @login_required
+def aid_edit(request, code):
+    case = sel.aid_case(request.user, code, write=True)
+    initial = {k: getattr(case, k) for k in services.AID_EDITABLE}
+    form = f.AidEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        resp = _save(request, form, lambda d: services.aid_update(actor=request.user, case=case, data=d,
+                                                                  request_id=_rid(request)),
+                     lambda o: "已保存。", lambda o: ("legalservice:aid_detail", o.code))
+        if resp:
+            return resp
+    return _form_page(request, form, title=f"修改案件信息：{case.number}", crumbs=[("法律援助", "legalservice:aid_list")],
+                      cancel="legalservice:aid_list")
+
+
+@login_required
 @require_POST
 def aid_step(request, code, step):
     case = sel.aid_case(request.user, code, write=True)

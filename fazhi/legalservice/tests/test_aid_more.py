@@ -71,3 +71,21 @@ def test_materials_and_terminate_through_pages(county, login):
     case.refresh_from_db()
     assert case.status == AidStatus.TERMINATED
     assert client.post(url("nonsense"), {}).status_code == 404
+
+
+def test_edit_particulars_revalidates_and_guards_art26(county, login):
+    case = notice(county.sfj, county.liaison_sfj)
+    services.aid_assign(actor=county.liaison_sfj, case=case, lawyer=lawyer(county.sfj, years_practice=1),
+                        on=D(2021, 9, 30))
+    client = login(county.liaison_sfj)
+    url = reverse("legalservice:aid_edit", args=[case.code])
+    body = {"applicant_name": "李某某", "matter": "涉嫌抢劫罪", "applicant_id_number": "12345"}
+    resp = client.post(url, body)
+    assert resp.status_code == 400 and "身份证号应为18位" in resp.content.decode()
+    body.update(applicant_id_number="", severe_penalty="on")
+    resp = client.post(url, body)
+    assert resp.status_code == 400 and "第二十六条" in resp.content.decode()
+    del body["severe_penalty"]
+    assert client.post(url, body).status_code == 302
+    case.refresh_from_db()
+    assert case.matter == "涉嫌抢劫罪" and case.applicant_name == "李某某" and not case.severe_penalty
