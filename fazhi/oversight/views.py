@@ -47,12 +47,14 @@ def _orgs_or_403(user):
 @require_safe
 def index(request):
     year = _year(request) or 2021
-    from fazhi.core.indicators import compute_all
+    from fazhi.core.indicators import all_indicators, org_scope, year_bounds
     from fazhi.core.scoping import visible_orgs
     figures = []
     gov = visible_orgs(request.user).filter(kind=OrgKind.GOVERNMENT).select_related("region").first()
     if gov is not None:
-        figures = [f for f in compute_all(gov, year) if f["code"].startswith("oversight.")]
+        orgs, (start, end) = org_scope(gov), year_bounds(year)
+        figures = [{"section": i.section, "name": i.name, "unit": i.unit, "value": i.compute(orgs, start, end)}
+                   for i in all_indicators() if i.module == "oversight"]
     return render(request, "oversight/index.html", {"year": year, "figures": figures})
 
 
