@@ -349,6 +349,9 @@ class ManualScore(OrgOwnedModel):
         verbose_name = "人工评分"
         constraints = [models.UniqueConstraint(fields=["target", "item"], name="oversight_score_once")]
 
+    def __str__(self) -> str:
+        return f"{self.target}：{self.item} {self.points}分"
+
 
 class Appeal(OrgOwnedModel):
     """申诉 by the assessed organization (``organization``) within the appeal window."""
@@ -365,6 +368,9 @@ class Appeal(OrgOwnedModel):
     class Meta:
         ordering = ["-filed_on", "-id"]
         verbose_name = "申诉"
+
+    def __str__(self) -> str:
+        return f"{self.target}的考评申诉（{self.filed_on}）"
 
     @transition(field=status, source=[AppealStatus.FILED], target=AppealStatus.UPHELD)
     def uphold_kpbf(self):

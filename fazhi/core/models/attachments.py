@@ -16,6 +16,9 @@ class Blob(models.Model):
     class Meta:
         verbose_name = "文件内容"
 
+    def __str__(self) -> str:
+        return f"{self.sha256[:12]}…（{self.size} 字节）"
+
 
 class Attachment(OrgOwnedModel):
     blob = models.ForeignKey(Blob, on_delete=models.PROTECT, related_name="attachments")

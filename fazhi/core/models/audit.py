@@ -37,6 +37,9 @@ class AuditEvent(models.Model):
         ordering = ["id"]
         indexes = [models.Index(fields=["target_type", "target_id"], name="core_audit_target")]
 
+    def __str__(self) -> str:
+        return f"#{self.id} {self.action} {self.target_repr}"
+
     def save(self, *args, **kwargs):
         if self.pk is not None and not kwargs.get("force_insert"):
             raise AppendOnlyError("审计日志只能追加，不能修改。")
@@ -56,3 +59,6 @@ class AuditChainHead(models.Model):
 
     class Meta:
         verbose_name = "审计链头"
+
+    def __str__(self) -> str:
+        return f"审计链头（共 {self.count} 条）"
