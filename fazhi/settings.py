@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "fazhi.legalservice",
     "fazhi.disputes",
     "fazhi.oversight",
+    "fazhi.decisions",
     "fazhi.demo",
 ]
 

@@ -10,9 +10,11 @@ urlpatterns = [
     path("legalservice/", include("fazhi.legalservice.urls")),  # 公共法律服务 (legalservice)
     path("disputes/", include("fazhi.disputes.urls")),          # 矛盾纠纷化解 (disputes)
     path("oversight/", include("fazhi.oversight.urls")),        # 统筹督察 (oversight)
+    path("decisions/", include("fazhi.decisions.urls")),        # 重大行政决策 (decisions)
     path("portal/", include("fazhi.portal.urls")),              # public portal (portal)
     path("portal/legalservice/", include("fazhi.legalservice.urls_portal")),
     path("portal/disputes/", include("fazhi.disputes.urls_portal")),
     path("portal/oversight/", include("fazhi.oversight.urls_portal")),
+    path("portal/decisions/", include("fazhi.decisions.urls_portal")),
     path("api/", api.urls),
 ]

@@ -41,7 +41,9 @@ api.add_router("", regions.router)
 from fazhi.legalservice.api import router as legalservice_router  # noqa: E402
 from fazhi.disputes.api import router as disputes_router  # noqa: E402
 from fazhi.oversight.api import router as oversight_router  # noqa: E402
+from fazhi.decisions.api import router as decisions_router  # noqa: E402
 
 api.add_router("/legalservice", legalservice_router)
 api.add_router("/disputes", disputes_router)
 api.add_router("/oversight", oversight_router)
+api.add_router("/decisions", decisions_router)
