@@ -22,6 +22,7 @@ from fazhi.core.actions import register_actions
 from fazhi.core.audit import audit_log, diff, snapshot
 from fazhi.core.deadlines import (
     MissingHolidayData, compute_due, deadline_done, deadline_pause, deadline_register, deadline_resume, get_calendar,
+    open_pause,
 )
 from fazhi.core.models import Deadline, Organization
 from fazhi.core.scoping import can_write
@@ -574,7 +575,11 @@ def review_suspend(*, actor, case: ReviewCase, on: datetime.date, reason: str, r
     case.suspend_art39()
     case.suspended_on, case.suspension_reason, case.resumed_on = on, reason.strip(), None
     for dl in _decision_deadlines(case):
-        deadline_pause(actor=actor, deadline=dl, on=on, reason=f"行政复议中止：{reason.strip()}", request_id=request_id)
+        if dl.start_date < on:
+            deadline_pause(actor=actor, deadline=dl, on=on, reason=f"行政复议中止：{reason.strip()}",
+                           request_id=request_id)
+        # An approved extension that has not started yet (it runs from the original last day) is
+        # shifted by the paused days on resume instead.
     return _save_review(actor, case, "disputes.review.suspend", before, request_id)
 
 
@@ -591,12 +596,17 @@ def review_resume(*, actor, case: ReviewCase, on: datetime.date, request_id: str
     case.resume_art39()
     case.resumed_on = on
     case.suspended_days += (on - case.suspended_on).days
+    paused_days = (on - case.suspended_on).days
     for dl in _decision_deadlines(case):
-        dl = deadline_resume(actor=actor, deadline=dl, on=on, request_id=request_id)
-        case.decision_due = dl.due_date if dl.rule.code != rule_code(case, "extension") else case.decision_due
+        if open_pause(dl):
+            dl = deadline_resume(actor=actor, deadline=dl, on=on, request_id=request_id)
+        elif dl.rule.code == rule_code(case, "extension"):
+            dl = _register(actor, case, "extension", dl.start_date + datetime.timedelta(days=paused_days),
+                           "复议决定（延长后最长期限）", request_id=request_id)
+        if dl.rule.code != rule_code(case, "extension"):
+            case.decision_due = dl.due_date
     if case.extension_days:
-        ext = _review_deadline(case, "extension")
-        case.decision_due = _extended_due(case, ext)
+        case.decision_due = _extended_due(case, _review_deadline(case, "extension"))
     return _save_review(actor, case, "disputes.review.resume", before, request_id)
 
 

@@ -290,3 +290,16 @@ def test_deem_command(county):
     call_command("disputes_deem", "--today", "2024-10-11", stdout=out)
     assert "视为受理 1 件" in out.getvalue()
     assert ReviewCase.objects.get().deemed_accepted
+
+
+@pytest.mark.django_db
+def test_suspension_after_an_approved_extension_moves_the_extended_date(county):
+    case = receive(county, D(2024, 2, 26))
+    case = svc.review_accept(actor=None, case=case, accepted_on=D(2024, 3, 1))   # due 4-30
+    case = svc.review_extend(actor=None, case=case, days=20, approved_by="李四", on=D(2024, 4, 10))
+    assert case.decision_due == D(2024, 5, 20)                                    # 4-30 + 20
+    case = svc.review_suspend(actor=None, case=case, on=D(2024, 4, 15), reason="等待其他案件结果")
+    case = svc.review_resume(actor=None, case=case, on=D(2024, 4, 25))            # 10 paused days
+    assert case.decision_due == D(2024, 5, 30)
+    assert Deadline.objects.get(rule__code="review.decision_extension", target_id=str(case.code)).start_date == \
+        D(2024, 5, 10)
