@@ -79,6 +79,11 @@ register_factory(AssessmentTarget, _target)
 register_factory(Appeal, _appeal)
 
 register_object_route("oversight:meeting_detail", Meeting)
+register_object_route("oversight:meeting_edit", Meeting, body={"kind": "committee", "title": "改名", "held_on": "2021-05-11"})
+register_object_route("oversight:study_edit", StudySession, body={"form": "executive", "held_on": "2021-05-11",
+                                                                  "topics": "改专题"})
+register_object_route("oversight:inspection_edit", Inspection, body={
+    "title": "改名", "scope": "special", "inspector": "committee_office", "started_on": "2021-05-11"})
 register_object_route("oversight:training_detail", Training)
 register_object_route("oversight:plan_detail", WorkPlan)
 register_object_route("oversight:task_detail", WorkTask)

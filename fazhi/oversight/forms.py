@@ -23,7 +23,8 @@ class _OrgForm(forms.Form):
 
     def __init__(self, *args, orgs=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = orgs
+        if "organization" in self.fields:
+            self.fields["organization"].queryset = orgs
 
 
 DATE = {"required": "请填写日期。", "invalid": "日期格式应为 YYYY-MM-DD。"}
@@ -177,3 +178,20 @@ class DutyReportForm(_OrgForm):
     summary = forms.CharField(label="述职要点", widget=forms.Textarea(attrs={"rows": 4}),
                               error_messages={"required": "请填写述职要点。"})
     rating = forms.CharField(label="评议结果", max_length=32, required=False)
+
+
+# ---- corrections (edit pages): the owning organization does not change --------------------------
+class MeetingEditForm(MeetingForm):
+    organization = None
+    notes = forms.CharField(label="会议纪要", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    documents = forms.CharField(label="审议通过的文件（每行一件；按顺序改名，删去末行即删除）", required=False,
+                                widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class StudyEditForm(StudyForm_):
+    organization = None
+
+
+class InspectionEditForm(InspectionForm):
+    organization = None
+    summary = forms.CharField(label="督察情况", required=False, widget=forms.Textarea(attrs={"rows": 3}))

@@ -28,6 +28,10 @@ def studies(user, *, year=None):
     return qs.filter(held_on__year=year) if year else qs
 
 
+def study_get(user, code, write=False):
+    return access(StudySession.objects.select_related("organization"), user, write=write, code=code)
+
+
 def trainings(user, *, mode="", year=None):
     qs = scope(Training.objects.select_related("organization"), user)
     if mode:

@@ -29,6 +29,7 @@ register_actions({
     "oversight.meeting.update": "修改会议",
     "oversight.document.add": "登记会议审议通过的文件",
     "oversight.study.create": "登记学法",
+    "oversight.study.update": "修改学法",
     "oversight.training.create": "登记培训",
     "oversight.training.attendees": "登记参训人员",
     "oversight.plan.create": "登记工作要点",
@@ -36,6 +37,7 @@ register_actions({
     "oversight.task.progress": "报送任务进展",
     "oversight.task.bulk_load": "批量载入工作要点任务",
     "oversight.inspection.create": "登记督察",
+    "oversight.inspection.update": "修改督察",
     "oversight.finding.create": "登记督察问题",
     "oversight.finding.submit": "报送整改情况",
     "oversight.finding.close": "督察问题整改销号",
@@ -124,6 +126,48 @@ def document_add(*, actor, meeting: Meeting, title, doc_number="", link="", requ
     return doc
 
 
+MEETING_FIELDS = ["kind", "title", "held_on", "topics", "notes"]
+
+
+@transaction.atomic
+def meeting_update(*, actor, meeting: Meeting, kind, title, held_on, topics="", notes="", documents=None,
+                   request_id="") -> Meeting:
+    """Correct a meeting. ``documents`` (titles, in order) corrects the adopted documents by position:
+    line i renames document i, extra lines add documents, missing lines remove the last ones — unless a
+    work plan rests on that document."""
+    _require_write(actor, meeting.organization)
+    m = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    before = snapshot(m, MEETING_FIELDS)
+    m.kind, m.title, m.held_on, m.topics, m.notes = kind, title, held_on, topics, notes
+    m.full_clean()
+    m.save()
+    doc_changes = []
+    if documents is not None:
+        titles = [d.strip() for d in documents if isinstance(d, str) and d.strip()]
+        existing = list(m.documents.order_by("id"))
+        for doc, t in zip(existing, titles):
+            if doc.title != t:
+                doc_changes.append({"from": doc.title, "to": t})
+                doc.title = t
+                doc.full_clean()
+                doc.save(update_fields=["title", "updated_at"])
+        for doc in existing[len(titles):]:
+            if WorkPlan.objects.filter(document=doc).exists():
+                raise ValidationError({"documents": f"文件“{doc.title}”已作为工作要点的依据，不能删除，可改名。"})
+            doc_changes.append({"removed": doc.title})
+            doc.delete()
+        for t in titles[len(existing):]:
+            doc = AdoptedDocument(organization=m.organization, meeting=m, title=t)
+            doc.full_clean()
+            doc.save()
+            doc_changes.append({"added": t})
+    changes = diff(before, snapshot(m, MEETING_FIELDS))
+    if doc_changes:
+        changes["documents"] = doc_changes
+    _log(actor, "oversight.meeting.update", m, {"changes": changes}, request_id)
+    return m
+
+
 @transaction.atomic
 def study_create(*, actor, organization, form, held_on, topics, attendees="", attendee_count=0, meeting=None,
                  request_id="") -> StudySession:
@@ -138,6 +182,24 @@ def study_create(*, actor, organization, form, held_on, topics, attendees="", at
     s.save()
     _log(actor, "oversight.study.create", s, {"form": form, "held_on": held_on, "topics": s.topic_list()},
          request_id)
+    return s
+
+
+STUDY_FIELDS = ["form", "held_on", "topics", "attendees", "attendee_count"]
+
+
+@transaction.atomic
+def study_update(*, actor, study: StudySession, form, held_on, topics, attendees="", attendee_count=0,
+                 request_id="") -> StudySession:
+    _require_write(actor, study.organization)
+    s = StudySession.objects.select_for_update().get(pk=study.pk)
+    before = snapshot(s, STUDY_FIELDS)
+    s.form, s.held_on, s.topics, s.attendees, s.attendee_count = form, held_on, topics, attendees, attendee_count or 0
+    s.full_clean()
+    if not s.topic_list():
+        raise ValidationError({"topics": "请至少填写一个学习专题。"})
+    s.save()
+    _log(actor, "oversight.study.update", s, {"changes": diff(before, snapshot(s, STUDY_FIELDS))}, request_id)
     return s
 
 
@@ -269,6 +331,44 @@ def inspection_create(*, actor, organization, title, scope, inspector, started_o
     _log(actor, "oversight.inspection.create", i, {"title": title, "scope": scope, "inspector": inspector,
                                                    "started_on": started_on}, request_id)
     return i
+
+
+INSPECTION_FIELDS = ["title", "scope", "inspector", "subject", "started_on", "ended_on", "summary"]
+
+
+@transaction.atomic
+def inspection_update(*, actor, inspection: Inspection, title, scope, inspector, started_on, ended_on=None,
+                      subject="", summary="", request_id="") -> Inspection:
+    """Correct an inspection. A new start date changes which inspection is "earlier", so the 重复出现
+    marks of every finding sharing an (owner, category) with this inspection's findings are recomputed."""
+    _require_write(actor, inspection.organization)
+    i = Inspection.objects.select_for_update().get(pk=inspection.pk)
+    before = snapshot(i, INSPECTION_FIELDS)
+    i.title, i.scope, i.inspector, i.subject, i.summary = title, scope, inspector, subject, summary
+    i.started_on, i.ended_on = started_on, ended_on
+    i.full_clean()
+    if ended_on and ended_on < started_on:
+        raise ValidationError({"ended_on": "结束日期不能早于开始日期。"})
+    late = i.findings.filter(due_on__lt=started_on).first()
+    if late:
+        raise ValidationError({"started_on": f"已登记的问题整改时限（{late.due_on:%Y-%m-%d}）早于新的开始日期。"})
+    i.save()
+    if before["started_on"] != i.started_on:
+        _recompute_repeats(i)
+    _log(actor, "oversight.inspection.update", i, {"changes": diff(before, snapshot(i, INSPECTION_FIELDS))},
+         request_id)
+    return i
+
+
+def _recompute_repeats(inspection: Inspection) -> None:
+    pairs = set(inspection.findings.values_list("organization_id", "category"))
+    for org_id, category in pairs:
+        for f in Finding.objects.filter(organization_id=org_id, category=category).select_related("inspection",
+                                                                                                  "organization"):
+            earlier = find_earlier(f.organization, category, f.inspection)
+            if f.repeat_of_id != (earlier.id if earlier else None):
+                f.repeat_of = earlier
+                f.save(update_fields=["repeat_of", "updated_at"])
 
 
 def find_earlier(owner: Organization, category: str, before: Inspection) -> Finding | None:

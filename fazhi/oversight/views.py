@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 form_methods = require_http_methods(["GET", "HEAD", "POST"])
@@ -31,8 +32,9 @@ def _year(request):
     return int(y) if y.isdigit() and 2000 <= int(y) <= 2100 else None
 
 
-def _render_form(request, form, title, back, status=None):
-    return render(request, "oversight/form.html", {"form": form, "title": title, "back": back},
+def _render_form(request, form, title, back, status=None, back_url=""):
+    return render(request, "oversight/form.html", {"form": form, "title": title, "back": back,
+                                                   "back_url": back_url},
                   status=status or (400 if form.errors else 200))
 
 
@@ -92,14 +94,40 @@ def meeting_create(request):
 @require_safe
 def meeting_detail(request, code):
     m = sel.meeting_get(request.user, code)
-    return render(request, "oversight/meeting_detail.html", {"m": m, "studies": m.studies.all()})
+    return render(request, "oversight/meeting_detail.html", {"m": m, "studies": m.studies.all(),
+                                                             "can_edit": can_write(request.user, m.organization)})
+
+
+@login_required
+@form_methods
+def meeting_edit(request, code):
+    m = sel.meeting_get(request.user, code, write=True)
+    docs = "\n".join(m.documents.order_by("id").values_list("title", flat=True))
+    form = F.MeetingEditForm(request.POST or None, initial={
+        "kind": m.kind, "title": m.title, "held_on": m.held_on, "topics": m.topics, "notes": m.notes,
+        "documents": docs})
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            sv.meeting_update(actor=request.user, meeting=m, kind=d["kind"], title=d["title"], held_on=d["held_on"],
+                              topics=d["topics"], notes=d["notes"], documents=d["documents"].splitlines(),
+                              request_id=_rid(request))
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, "已修改会议。")
+            return redirect("oversight:meeting_detail", code=m.code)
+    return _render_form(request, form, f"修改会议：{m.title}", "oversight:meetings",
+                        back_url=reverse("oversight:meeting_detail", args=[m.code]))
 
 
 @login_required
 @require_safe
 def study_list(request):
+    writable_ids = set(writable_orgs(request.user).values_list("id", flat=True))
     return render(request, "oversight/study_list.html", {"rows": sel.studies(request.user, year=_year(request)),
-                                                          "can_create": writable_orgs(request.user).exists()})
+                                                          "can_create": bool(writable_ids),
+                                                          "writable_ids": writable_ids})
 
 
 @login_required
@@ -119,6 +147,27 @@ def study_create(request):
             messages.success(request, "已登记学法。")
             return redirect("oversight:studies")
     return _render_form(request, form, "登记学法", "oversight:studies")
+
+
+@login_required
+@form_methods
+def study_edit(request, code):
+    s = sel.study_get(request.user, code, write=True)
+    form = F.StudyEditForm(request.POST or None, initial={
+        "form": s.form, "held_on": s.held_on, "topics": s.topics, "attendees": s.attendees,
+        "attendee_count": s.attendee_count})
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            sv.study_update(actor=request.user, study=s, form=d["form"], held_on=d["held_on"], topics=d["topics"],
+                            attendees=d["attendees"], attendee_count=d["attendee_count"] or 0,
+                            request_id=_rid(request))
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, "已修改学法记录。")
+            return redirect("oversight:studies")
+    return _render_form(request, form, "修改学法记录", "oversight:studies")
 
 
 @login_required
@@ -230,6 +279,28 @@ def inspection_create(request):
             messages.success(request, "已登记督察。")
             return redirect("oversight:inspection_detail", code=i.code)
     return _render_form(request, form, "登记督察", "oversight:inspections")
+
+
+@login_required
+@form_methods
+def inspection_edit(request, code):
+    insp = sel.inspection_get(request.user, code, write=True)
+    form = F.InspectionEditForm(request.POST or None, initial={
+        "title": insp.title, "scope": insp.scope, "inspector": insp.inspector, "subject": insp.subject,
+        "started_on": insp.started_on, "ended_on": insp.ended_on, "summary": insp.summary})
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            sv.inspection_update(actor=request.user, inspection=insp, title=d["title"], scope=d["scope"],
+                                 inspector=d["inspector"], subject=d["subject"], started_on=d["started_on"],
+                                 ended_on=d["ended_on"], summary=d["summary"], request_id=_rid(request))
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, "已修改督察。")
+            return redirect("oversight:inspection_detail", code=insp.code)
+    return _render_form(request, form, f"修改督察：{insp.title}", "oversight:inspections",
+                        back_url=reverse("oversight:inspection_detail", args=[insp.code]))
 
 
 @login_required

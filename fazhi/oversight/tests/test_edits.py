@@ -1,0 +1,122 @@
+"""Corrections: meetings, study sessions and inspections are edited through audited services."""
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+
+from fazhi.core.models import AuditEvent
+from fazhi.oversight import services as sv
+from fazhi.oversight.choices import InspectionScope, InspectorBody, MeetingKind, StudyForm
+from fazhi.oversight.models import AdoptedDocument, Finding, Inspection, Meeting, StudySession
+
+D = datetime.date
+
+
+def _meeting(county, docs=("《甲》", "《乙》")):
+    return sv.meeting_create(actor=county.admin, organization=county.fzb, kind=MeetingKind.PROMOTION,
+                             title="推进会", held_on=D(2021, 4, 1), documents=list(docs))
+
+
+@pytest.mark.django_db
+def test_meeting_edit_page_corrects_kind_and_documents_with_audit(county, login):
+    m = _meeting(county)
+    c = login(county.admin)
+    url = reverse("oversight:meeting_edit", args=[m.code])
+    page = c.get(url)
+    assert page.status_code == 200 and "《甲》\n《乙》" in page.content.decode()
+    assert url in c.get(reverse("oversight:meeting_detail", args=[m.code])).content.decode()
+    resp = c.post(url, {"kind": "committee", "title": "县委全面依法治县委员会会议", "held_on": "2021-04-02",
+                        "topics": "议题", "notes": "", "documents": "《甲（修订）》\n《乙》\n《丙》"})
+    assert resp.status_code == 302
+    m.refresh_from_db()
+    assert (m.kind, m.title, m.held_on) == (MeetingKind.COMMITTEE, "县委全面依法治县委员会会议", D(2021, 4, 2))
+    assert list(m.documents.order_by("id").values_list("title", flat=True)) == ["《甲（修订）》", "《乙》", "《丙》"]
+    ev = AuditEvent.objects.filter(action="oversight.meeting.update").get()
+    assert ev.data["changes"]["kind"] == {"before": "promotion", "after": "committee"}
+    assert {"from": "《甲》", "to": "《甲（修订）》"} in ev.data["changes"]["documents"]
+    # removing the last line removes the last document
+    sv.meeting_update(actor=county.admin, meeting=m, kind=m.kind, title=m.title, held_on=m.held_on,
+                      documents=["《甲（修订）》"])
+    assert AdoptedDocument.objects.filter(meeting=m).count() == 1
+
+
+@pytest.mark.django_db
+def test_meeting_edit_bad_input_saves_nothing_and_plan_document_is_kept(county, login):
+    m = _meeting(county, docs=["《工作要点》"])
+    sv.plan_create(actor=county.admin, organization=county.fzb, year=2021, title="要点", document=m.documents.get())
+    c = login(county.admin)
+    url = reverse("oversight:meeting_edit", args=[m.code])
+    resp = c.post(url, {"kind": "committee", "title": "", "held_on": "2021-13-40", "documents": ""})
+    assert resp.status_code == 400 and "请填写会议名称" in resp.content.decode()
+    resp = c.post(url, {"kind": "committee", "title": "新名", "held_on": "2021-04-02", "documents": ""})
+    assert resp.status_code == 400 and "不能删除" in resp.content.decode()
+    m.refresh_from_db()
+    assert m.title == "推进会" and m.kind == MeetingKind.PROMOTION and m.documents.count() == 1
+    assert not AuditEvent.objects.filter(action="oversight.meeting.update").exists()
+
+
+@pytest.mark.django_db
+def test_edits_refused_to_other_org_and_read_only(county, login):
+    m = _meeting(county)
+    with pytest.raises(PermissionDenied):
+        sv.meeting_update(actor=county.liaison_scj, meeting=m, kind=m.kind, title="x", held_on=m.held_on)
+    s = sv.study_create(actor=county.liaison_scj, organization=county.scj, form=StudyForm.CENTER_GROUP,
+                        held_on=D(2021, 3, 1), topics="《民法典》")
+    assert login(county.liaison_sfj).get(reverse("oversight:study_edit", args=[s.code])).status_code == 404
+    assert login(county.leader).post(reverse("oversight:study_edit", args=[s.code]),
+                                     {"form": "executive", "held_on": "2021-03-01", "topics": "x"}).status_code in (403, 404)
+    s.refresh_from_db()
+    assert s.topics == "《民法典》"
+
+
+@pytest.mark.django_db
+def test_study_edit_corrects_topics_with_audit(county, login):
+    s = sv.study_create(actor=county.liaison_scj, organization=county.scj, form=StudyForm.CENTER_GROUP,
+                        held_on=D(2021, 3, 1), topics="《民法曲》")
+    c = login(county.liaison_scj)
+    assert reverse("oversight:study_edit", args=[s.code]) in c.get(reverse("oversight:studies")).content.decode()
+    url = reverse("oversight:study_edit", args=[s.code])
+    bad = c.post(url, {"form": "executive", "held_on": "2021-03-01", "topics": "  \n "})
+    assert bad.status_code == 400
+    resp = c.post(url, {"form": "executive", "held_on": "2021-03-01", "topics": "《民法典》", "attendee_count": "20"})
+    assert resp.status_code == 302
+    s.refresh_from_db()
+    assert (s.form, s.topics, s.attendee_count) == (StudyForm.EXECUTIVE, "《民法典》", 20)
+    ev = AuditEvent.objects.filter(action="oversight.study.update").get()
+    assert ev.data["changes"]["topics"] == {"before": "《民法曲》", "after": "《民法典》"}
+
+
+@pytest.mark.django_db
+def test_inspection_edit_recomputes_repeat_marks(county, login):
+    def insp(title, day):
+        return sv.inspection_create(actor=county.admin, organization=county.fzb, title=title,
+                                    scope=InspectionScope.COUNTY, inspector=InspectorBody.COMMITTEE_OFFICE,
+                                    started_on=day)
+    first, second = insp("上半年督察", D(2021, 6, 1)), insp("下半年督察", D(2021, 11, 1))
+    f1 = sv.finding_create(actor=county.admin, inspection=first, owner=county.scj, category="三项制度落实",
+                           description="甲", due_on=D(2021, 12, 31))
+    f2 = sv.finding_create(actor=county.admin, inspection=second, owner=county.scj, category="三项制度落实",
+                           description="乙", due_on=D(2021, 12, 31))
+    assert f2.repeat_of == f1 and f1.repeat_of is None
+    # the clerk typed the wrong year for the first inspection: it was really after the second one
+    c = login(county.admin)
+    url = reverse("oversight:inspection_edit", args=[first.code])
+    assert url in c.get(reverse("oversight:inspection_detail", args=[first.code])).content.decode()
+    resp = c.post(url, {"title": "上半年督察", "scope": "special", "inspector": "committee_office",
+                        "started_on": "2021-11-20", "ended_on": "2021-11-10"})
+    assert resp.status_code == 400 and "结束日期不能早于开始日期" in resp.content.decode()
+    resp = c.post(url, {"title": "年末专项督察", "scope": "special", "inspector": "committee_office",
+                        "started_on": "2021-11-20", "summary": "已督察"})
+    assert resp.status_code == 302
+    first.refresh_from_db()
+    assert (first.title, first.scope, first.started_on) == ("年末专项督察", InspectionScope.SPECIAL, D(2021, 11, 20))
+    f1, f2 = Finding.objects.get(pk=f1.pk), Finding.objects.get(pk=f2.pk)
+    assert f1.repeat_of == f2 and f2.repeat_of is None
+    assert AuditEvent.objects.filter(action="oversight.inspection.update").count() == 1
+    # a start date after a finding's rectification deadline is refused
+    with pytest.raises(ValidationError):
+        sv.inspection_update(actor=county.admin, inspection=first, title="x", scope="special",
+                             inspector="committee_office", started_on=D(2022, 3, 1))
+    assert Inspection.objects.get(pk=first.pk).started_on == D(2021, 11, 20)
+    assert Meeting.objects.count() == 0 and StudySession.objects.count() == 0
