@@ -25,6 +25,11 @@ def _rid(request) -> str:
     return getattr(request, "request_id", "")
 
 
+def _post(request):
+    """The submitted data on a POST (even an empty one, so it is validated), else None."""
+    return request.POST if request.method == "POST" else None
+
+
 def _page(request, qs, per=50):
     return Paginator(qs, per).get_page(request.GET.get("page"))
 
@@ -78,7 +83,7 @@ def review_list(request):
 def review_create(request):
     if not writable_orgs(request.user).exists():
         raise PermissionDenied("您没有登记行政复议申请的权限。")
-    form = F.ReviewCreateForm(request.POST or None, user=request.user)
+    form = F.ReviewCreateForm(_post(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
@@ -174,7 +179,7 @@ def review_action(request, code, action):
         return render(request, "disputes/confirm.html", {"case": case, "title": label,
                                                          "text": f"受理审查期限已于{case.acceptance_due}届满，未作出不予受理决定的，"
                                                                  f"视为受理（{services.cite(case, 'accept')}）。"})
-    form = form_class(request.POST or None)
+    form = form_class(_post(request))
     if request.method == "POST" and form.is_valid():
         try:
             service(actor=request.user, case=case, request_id=_rid(request), **form.cleaned_data)
@@ -209,7 +214,7 @@ def litigation_list(request):
 def litigation_create(request):
     if not writable_orgs(request.user).exists():
         raise PermissionDenied("您没有登记行政应诉案件的权限。")
-    form = F.LitigationCreateForm(request.POST or None, user=request.user)
+    form = F.LitigationCreateForm(_post(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             case = services.litigation_create(actor=request.user, request_id=_rid(request), **form.cleaned_data)
@@ -245,7 +250,7 @@ def litigation_action(request, code, action):
         raise Http404("未找到该操作。")
     case = S.litigation_get(request.user, code, write=True)
     label, form_class, service = LIT_ACTIONS[action]
-    form = form_class(request.POST or None)
+    form = form_class(_post(request))
     if request.method == "POST" and form.is_valid():
         try:
             service(actor=request.user, case=case, request_id=_rid(request), **form.cleaned_data)
@@ -282,7 +287,7 @@ def mediation_create(request):
     rooms = S.writable_rooms(request.user)
     if not rooms.exists():
         raise PermissionDenied("您没有可登记纠纷的调解组织。")
-    form = F.MediationCreateForm(request.POST or None, rooms=rooms)
+    form = F.MediationCreateForm(_post(request), rooms=rooms)
     if request.method == "POST" and form.is_valid():
         d = dict(form.cleaned_data)
         room = d.pop("room")
@@ -327,7 +332,7 @@ def mediation_action(request, code, action):
         raise Http404("未找到该操作。")
     case = S.mediation_get(request.user, code, write=True)
     label, form_class, service = MED_ACTIONS[action]
-    form = form_class(request.POST or None)
+    form = form_class(_post(request))
     if request.method == "POST" and form.is_valid():
         try:
             service(actor=request.user, case=case, request_id=_rid(request), **form.cleaned_data)
@@ -356,7 +361,7 @@ def room_list(request):
 def room_create(request):
     if not writable_orgs(request.user).exists():
         raise PermissionDenied("您没有新增调解组织的权限。")
-    form = F.RoomForm(request.POST or None, user=request.user)
+    form = F.RoomForm(_post(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             room = services.room_create(actor=request.user, request_id=_rid(request), **form.cleaned_data)
@@ -372,7 +377,7 @@ def room_create(request):
 @require_http_methods(["GET", "POST"])
 def room_detail(request, code):
     room = S.room_get(request.user, code, write=request.method == "POST")
-    form = F.ConsultationForm(request.POST or None)
+    form = F.ConsultationForm(_post(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.consultation_create(actor=request.user, room=room, request_id=_rid(request), **form.cleaned_data)
@@ -409,7 +414,7 @@ def arbitration_list(request):
 def arbitration_create(request):
     if not writable_orgs(request.user).exists():
         raise PermissionDenied("您没有登记劳动仲裁案件的权限。")
-    form = F.ArbitrationForm(request.POST or None, user=request.user)
+    form = F.ArbitrationForm(_post(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         d = dict(form.cleaned_data)
         org = d.pop("organization")
@@ -438,7 +443,7 @@ def stats(request):
     year = _year(request)
     form = None
     if writable_orgs(request.user).exists():
-        form = F.YearlyCountForm(request.POST or None, user=request.user, initial={"year": year})
+        form = F.YearlyCountForm(_post(request), user=request.user, initial={"year": year})
         if request.method == "POST" and form.is_valid():
             try:
                 services.yearly_count_set(actor=request.user, request_id=_rid(request), **form.cleaned_data)
@@ -467,7 +472,7 @@ def _edit(request, code, kind):
     getter, form_class, detail, title = EDIT[kind]
     obj = getter(request.user, code, write=True)
     initial = {name: getattr(obj, name) for name in form_class.base_fields}
-    form = form_class(request.POST or None, initial=initial)
+    form = form_class(_post(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.record_update(actor=request.user, obj=obj, data=form.cleaned_data, request_id=_rid(request))

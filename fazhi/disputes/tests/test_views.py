@@ -158,3 +158,38 @@ def test_edit_changes_descriptive_fields_only(county, login):
     assert case.applicant == "马某某" and case.channel == "oral" and case.received_on == D(2024, 9, 27)
     assert AuditEvent.objects.filter(action="disputes.review.update", target_id=str(case.code)).count() == 1
     assert login(county.leader).post(url, {"applicant": "x", "act": "x", "channel": "written"}).status_code == 403
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("action", [
+    "correction", "supply", "abandon", "accept", "reject", "copy", "reply", "hearing", "suspend", "resume",
+    "premediation", "extend", "decide", "mediate", "terminate", "dismiss", "opinion", "opinion_report"])
+def test_every_review_action_page_answers_bad_input_without_500(county, login, action):
+    case = review(county)
+    c = login(county.liaison_scj)
+    url = reverse("disputes:review_action", kwargs={"code": case.code, "action": action})
+    assert c.get(url).status_code == 200
+    resp = c.post(url, {})
+    assert resp.status_code == 400
+    # A well-formed form in the wrong state: a Chinese error, nothing changes.
+    resp = c.post(url, {"on": "2024-09-30", "noticed_on": "2024-09-30", "supplied_on": "2024-09-30",
+                        "accepted_on": "2024-09-30", "rejected_on": "2024-09-30", "sent_on": "2024-09-30",
+                        "received_on": "2024-09-30", "hearing_on": "2024-12-30", "reason": "理由",
+                        "items": "材料", "status": "agreed", "days": "10", "approved_by": "李四",
+                        "decided_on": "2024-09-30", "decision_type": "uphold", "summary": "情况",
+                        "outcome": "withdrawn", "issued_on": "2024-09-30", "recipient": str(county.scj.code),
+                        "procedure": "ordinary"})
+    assert resp.status_code in (302, 400)
+    if resp.status_code == 400:
+        assert "errors" in resp.content.decode() or "请" in resp.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("action", ["answer", "hearing", "outcome"])
+def test_litigation_action_pages(county, login, action):
+    case = svc.litigation_create(actor=None, organization=county.scj, case_number="(2021)宁0324行初3号",
+                                 court="同心县人民法院", plaintiff="马某", act="罚款", complaint_received_on=D(2021, 9, 20))
+    c = login(county.liaison_scj)
+    url = reverse("disputes:litigation_action", kwargs={"code": case.code, "action": action})
+    assert c.get(url).status_code == 200
+    assert c.post(url, {}).status_code == 400
