@@ -1,0 +1,90 @@
+"""Access-matrix registrations of 重大行政决策 (see fazhi/core/access_registry.py)."""
+from __future__ import annotations
+
+import datetime
+
+from fazhi.core.access_registry import (marker, register_create_route, register_factory, register_list_route,
+                                        register_object_route, register_public_route)
+from fazhi.decisions import services as sv
+from fazhi.decisions.models import Adviser, AdviserWork, Catalog, CatalogItem, Comment, Decision
+
+DAY = datetime.date(2021, 6, 1)
+
+
+def _catalog(org, actor):
+    year = 2030 + Catalog.objects.filter(organization=org).count()
+    return sv.catalog_create(actor=actor, organization=org, year=year, title=marker("目录"))
+
+
+def _item(org, actor):
+    return sv.catalog_item_add(actor=actor, catalog=_catalog(org, actor), title=marker("目录事项"),
+                               deciding_organ="县人民政府", undertaking_unit="承办单位")
+
+
+def _decision(org, actor):
+    return sv.decision_start(actor=actor, organization=org, title=marker("决策"), undertaking_unit="承办单位",
+                             started_on=DAY, draft="草案")
+
+
+def _comment(org, actor):
+    d = _decision(org, actor)
+    today = datetime.date.today()
+    sv.decision_open_consultation(actor=actor, decision=d, opens_on=today)
+    return sv.comment_submit(decision=d, body=marker("公众意见"))
+
+
+def _adviser(org, actor):
+    return sv.adviser_create(actor=actor, organization=org, name=marker("顾问")[:30], kind="public_lawyer")
+
+
+def _work(org, actor):
+    return sv.adviser_work_add(actor=actor, organization=org, adviser=_adviser(org, actor), kind="meeting", on=DAY,
+                               title=marker("列席会议"))
+
+
+register_factory(Catalog, _catalog)
+register_factory(CatalogItem, _item)
+register_factory(Decision, _decision)
+register_factory(Comment, _comment)
+register_factory(Adviser, _adviser)
+register_factory(AdviserWork, _work)
+
+register_object_route("decisions:catalog_detail", Catalog)
+register_object_route("decisions:catalog_publish", Catalog,
+                      body={"party_approved_on": "2021-02-01", "published_on": "2021-02-05"})
+register_object_route("decisions:item_add", Catalog, body={"title": "新事项", "category": "policy",
+                                                           "deciding_organ": "县人民政府", "undertaking_unit": "某局"})
+register_object_route("decisions:item_edit", CatalogItem)
+register_object_route("decisions:item_remove", CatalogItem, body={"changed_on": "2021-06-01", "reason": "不再需要"})
+register_object_route("decisions:decision_detail", Decision)
+register_object_route("decisions:decision_edit", Decision)
+register_object_route("decisions:decision_step", Decision, kwargs=lambda d: {"code": d.code, "step": "skip"},
+                      body={"skip-step": "consultation", "skip-reason": "依法不予公开"})
+register_object_route("decisions:dossier", Decision)
+register_object_route("decisions:comment_moderate", Comment, body={"action": "publish"})
+register_object_route("decisions:comment_adopt", Comment, body={"adoption": "adopted"})
+register_object_route("decisions:adviser_edit", Adviser)
+
+register_list_route("decisions:catalog_list", Catalog, markers=lambda o: [o.title])
+register_list_route("decisions:decision_list", Decision, markers=lambda o: [o.title])
+register_list_route("decisions:comment_list", Comment, markers=lambda o: [o.body])
+register_list_route("decisions:adviser_list", Adviser, markers=lambda o: [o.name])
+register_list_route("decisions:work_list", AdviserWork, markers=lambda o: [o.title])
+
+
+def _org(org) -> str:
+    return str(org.code)
+
+
+register_create_route("decisions:catalog_create", Catalog, body=lambda org: {
+    "organization": _org(org), "year": "2040", "title": marker("目录")})
+register_create_route("decisions:decision_create", Decision, body=lambda org: {
+    "organization": _org(org), "title": marker("决策"), "category": "policy", "undertaking_unit": "某局",
+    "started_on": "2021-06-01"})
+register_create_route("decisions:adviser_create", Adviser, body=lambda org: {
+    "organization": _org(org), "name": "王律师", "kind": "public_lawyer", "is_active": "on"})
+
+register_public_route("decisions_public:*", "公众门户：公布的目录、征求意见的草案、审核后公开的意见（姓名只显示姓氏）")
+register_create_route("decisions:work_create", AdviserWork, body=lambda org: {
+    "organization": _org(org), "adviser": str(_adviser(org, None).code), "kind": "meeting", "on": "2021-06-01",
+    "title": marker("列席常务会议")})
