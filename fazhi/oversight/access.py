@@ -111,6 +111,8 @@ register_create_route("oversight:study_create", StudySession, body=lambda org: {
 register_create_route("oversight:training_create", Training, body=lambda org: {
     "organization": str(org.code), "title": marker("新培训"), "held_on": "2021-05-10", "mode": "in_person",
     "person_times": "10"})
+register_create_route("oversight:plan_create", WorkPlan, body=lambda org: {
+    "organization": str(org.code), "year": "2021", "title": marker("新工作要点")})
 register_create_route("oversight:inspection_create", Inspection, body=lambda org: {
     "organization": str(org.code), "title": marker("新督察"), "scope": "county", "inspector": "committee_office",
     "started_on": "2021-05-10"})

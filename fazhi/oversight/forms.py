@@ -195,3 +195,24 @@ class StudyEditForm(StudyForm_):
 class InspectionEditForm(InspectionForm):
     organization = None
     summary = forms.CharField(label="督察情况", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+# ---- the yearly work plan ----------------------------------------------------------------------
+class PlanForm(_OrgForm):
+    year = forms.IntegerField(label="年度", min_value=2000, max_value=2100, error_messages={
+        "required": "请填写年度。", "invalid": "年度应为四位数年份。", "min_value": "年度应为四位数年份。",
+        "max_value": "年度应为四位数年份。"})
+    title = forms.CharField(label="名称", max_length=200, error_messages={"required": "请填写工作要点名称。"})
+
+
+class TaskCreateForm(forms.Form):
+    owner = OrgChoiceField(label="责任单位", queryset=None, error_messages={
+        "required": "请选择责任单位。", "invalid_choice": "请选择您有权登记的责任单位。"})
+    number = forms.CharField(label="序号", max_length=16, error_messages={"required": "请填写序号。"})
+    title = forms.CharField(label="任务", max_length=300, error_messages={"required": "请填写任务内容。"})
+    kind = forms.ChoiceField(label="任务类型", choices=TaskKind.choices)
+    due_on = forms.DateField(label="完成时限", error_messages=DATE, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, orgs=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = orgs

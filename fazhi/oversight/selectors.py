@@ -49,8 +49,8 @@ def plans(user):
     return scope(WorkPlan.objects.select_related("organization"), user)
 
 
-def plan_get(user, code):
-    return access(WorkPlan.objects.select_related("organization"), user, code=code)
+def plan_get(user, code, write=False):
+    return access(WorkPlan.objects.select_related("organization"), user, write=write, code=code)
 
 
 def tasks(user, *, plan=None, org=None, kind="", status=""):

@@ -87,9 +87,12 @@ def validate_record_link(link: str, field: str = "evidence_link") -> str:
     if not link.startswith("/"):
         raise ValidationError({field: "佐证链接应为平台内记录地址（以“/”开头）或 http(s) 网址。"})
     try:
-        resolve(link.split("?", 1)[0])
+        match = resolve(link.split("?", 1)[0].split("#", 1)[0])
     except Resolver404:
         raise ValidationError({field: "佐证链接指向的平台记录不存在。"}) from None
+    if not match.kwargs:
+        # a list or the home page proves nothing: the link must address one record (…/<code>/)
+        raise ValidationError({field: "佐证链接应指向具体记录（记录详情页地址），不能是列表页或首页。"})
     return link
 
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("trainings/", v.training_list, name="trainings"),
     path("trainings/new/", v.training_create, name="training_create"),
     path("trainings/<uuid:code>/", v.training_detail, name="training_detail"),
+    path("plans/new/", v.plan_create, name="plan_create"),
     path("plans/<uuid:code>/", v.plan_detail, name="plan_detail"),
     path("tasks/", v.task_list, name="tasks"),
     path("tasks/<uuid:code>/", v.task_detail, name="task_detail"),

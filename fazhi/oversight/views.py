@@ -209,12 +209,45 @@ def training_detail(request, code):
 
 # ---- work plan ------------------------------------------------------------------------------
 @login_required
-@require_safe
+@form_methods
+def plan_create(request):
+    orgs = _orgs_or_403(request.user)
+    form = F.PlanForm(request.POST or None, orgs=orgs)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            p = sv.plan_create(actor=request.user, organization=d["organization"], year=d["year"], title=d["title"],
+                               request_id=_rid(request))
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, "已登记工作要点，请逐项添加任务。")
+            return redirect("oversight:plan_detail", code=p.code)
+    return _render_form(request, form, "登记工作要点", "oversight:tasks")
+
+
+@login_required
+@form_methods
 def plan_detail(request, code):
-    plan = sel.plan_get(request.user, code)
+    """The plan, % done per owner, its tasks, and (for whoever writes the plan's organization) a form that
+    adds a task."""
+    plan = sel.plan_get(request.user, code, write=request.method == "POST")
+    can_edit = can_write(request.user, plan.organization)
+    form = F.TaskCreateForm(request.POST or None, orgs=writable_orgs(request.user)) if can_edit else None
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            sv.task_create(actor=request.user, plan=plan, owner=d["owner"], number=d["number"], title=d["title"],
+                           kind=d["kind"], due_on=d["due_on"], request_id=_rid(request))
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, "已添加任务，完成时限已列入期限预警。")
+            return redirect("oversight:plan_detail", code=plan.code)
     tasks = list(sel.tasks(request.user, plan=plan))
     return render(request, "oversight/plan_detail.html", {"plan": plan, "by_org": sel.completion_by_org(tasks),
-                                                          "n": len(tasks)})
+                                                          "n": len(tasks), "tasks": tasks, "form": form},
+                  status=400 if form is not None and form.errors else 200)
 
 
 @login_required
@@ -227,7 +260,8 @@ def task_list(request):
     rows = list(sel.tasks(request.user, kind=kind, status=status))
     return render(request, "oversight/task_list.html", {"rows": rows, "filters": f,
                                                          "by_org": sel.completion_by_org(rows),
-                                                         "plans": sel.plans(request.user)})
+                                                         "plans": sel.plans(request.user),
+                                                         "can_create": writable_orgs(request.user).exists()})
 
 
 @login_required

@@ -52,6 +52,7 @@ def test_inspection_assessment_and_ranking_export(live_server, page, seeded, e2e
     page.get_by_label("开始日期").fill("2021-06-07")
     page.get_by_role("button", name="保存").click()
     page.wait_for_url(re.compile(r"/oversight/inspections/[0-9a-f-]+/$"))
+    inspection_url = page.url.replace(base, "")
     assert page.evaluate(UNLABELLED_JS) == []
     page.locator("#id_owner").select_option(label=county.scj.name)
     page.get_by_label("问题类别").fill("三项制度落实")
@@ -77,6 +78,10 @@ def test_inspection_assessment_and_ranking_export(live_server, page, seeded, e2e
     assert "须提供佐证材料" in page.content()
     page.get_by_label("得分").fill("4")
     page.get_by_label("佐证记录链接").fill("/oversight/inspections/")
+    page.get_by_role("button", name="保存评分").click()
+    assert "应指向具体记录" in page.content()          # a list page is no evidence
+    page.get_by_label("得分").fill("4")
+    page.get_by_label("佐证记录链接").fill(inspection_url)
     page.get_by_role("button", name="保存评分").click()
     assert "已保存评分" in page.content() and "已评分" in page.content()
 

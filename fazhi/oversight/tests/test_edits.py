@@ -120,3 +120,40 @@ def test_inspection_edit_recomputes_repeat_marks(county, login):
                              inspector="committee_office", started_on=D(2022, 3, 1))
     assert Inspection.objects.get(pk=first.pk).started_on == D(2021, 11, 20)
     assert Meeting.objects.count() == 0 and StudySession.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_admin_enters_the_work_plan_and_owner_reports_progress(county, login):
+    from fazhi.core.models import Deadline
+    from fazhi.oversight.models import WorkPlan, WorkTask
+
+    c = login(county.admin)
+    assert reverse("oversight:plan_create") in c.get(reverse("oversight:tasks")).content.decode()
+    resp = c.post(reverse("oversight:plan_create"), {"organization": str(county.fzb.code), "year": "2021",
+                                                     "title": "同心县2021年依法治县工作要点"})
+    plan = WorkPlan.objects.get()
+    assert resp.status_code == 302 and resp["Location"] == reverse("oversight:plan_detail", args=[plan.code])
+    url = reverse("oversight:plan_detail", args=[plan.code])
+    bad = c.post(url, {"owner": str(county.scj.code), "number": "1", "title": "", "kind": "key_reform",
+                       "due_on": "2021-02-30"})
+    assert bad.status_code == 400 and "请填写任务内容" in bad.content.decode()
+    assert not WorkTask.objects.exists()
+    resp = c.post(url, {"owner": str(county.scj.code), "number": "1", "title": "推进“四权”改革",
+                        "kind": "key_reform", "due_on": "2021-09-30"})
+    assert resp.status_code == 302
+    task = WorkTask.objects.get()
+    assert task.organization == county.scj and task.plan == plan
+    assert Deadline.objects.filter(rule__code="oversight.task_due", target_id=str(task.code)).exists()
+    assert "推进“四权”改革" in c.get(url).content.decode()
+    # the owner's liaison reports progress; completing without evidence is refused
+    lc = login(county.liaison_scj)
+    turl = reverse("oversight:task_detail", args=[task.code])
+    refused = lc.post(turl, {"progress": "100", "note": "完成"})
+    assert refused.status_code == 400 and "佐证材料" in refused.content.decode()
+    assert lc.post(turl, {"progress": "60", "note": "推进中"}).status_code == 302
+    task.refresh_from_db()
+    assert task.progress == 60 and task.status == "in_progress"
+    # a liaison cannot add tasks to the county's plan
+    assert lc.post(url, {"owner": str(county.scj.code), "number": "2", "title": "x", "kind": "routine",
+                         "due_on": "2021-09-30"}).status_code in (403, 404)
+    assert WorkTask.objects.count() == 1

@@ -95,6 +95,9 @@ def test_manual_score_requires_evidence(county, assessment):
     assert "佐证" in str(exc.value) and "考评办法" in str(exc.value)
     with pytest.raises(ValidationError, match="不存在"):
         sv.score_set(actor=county.admin, target=target, item=item, points=4, evidence_link="/no/such/record/")
+    for listing in ("/", "/oversight/", "/oversight/inspections/"):   # a list page proves nothing
+        with pytest.raises(ValidationError, match="具体记录"):
+            sv.score_set(actor=county.admin, target=target, item=item, points=4, evidence_link=listing)
     with pytest.raises(ValidationError, match="0到5"):
         sv.score_set(actor=county.admin, target=target, item=item, points=6,
                      evidence_link=reverse("oversight:assessment_detail", args=[assessment.code]))
@@ -157,7 +160,7 @@ def test_appeal_window_over_national_day(county, assessment):
     assert a.status == "final" and Appeal.objects.get().status == "rejected"
     with pytest.raises(ValidationError, match="已定档"):
         sv.score_set(actor=county.admin, target=target, item=SchemeItem.objects.get(scheme=a.scheme, number="1.3"),
-                     points=1, evidence_link="/oversight/")
+                     points=1, evidence_link=reverse("oversight:assessment_detail", args=[a.code]))
 
 
 @pytest.mark.django_db
@@ -223,7 +226,10 @@ def test_task_deadline_on_board_and_completion_needs_evidence(county):
     sv.task_report_progress(actor=county.liaison_scj, task=task, progress=60, note="推进中")
     with pytest.raises(ValidationError, match="不能低于"):
         sv.task_report_progress(actor=county.liaison_scj, task=task, progress=50)
-    sv.task_report_progress(actor=county.liaison_scj, task=task, progress=100, evidence_link="/oversight/tasks/")
+    with pytest.raises(ValidationError, match="具体记录"):
+        sv.task_report_progress(actor=county.liaison_scj, task=task, progress=100, evidence_link="/oversight/tasks/")
+    sv.task_report_progress(actor=county.liaison_scj, task=task, progress=100,
+                            evidence_link=reverse("oversight:task_detail", args=[task.code]))
     task.refresh_from_db()
     dl.refresh_from_db()
     assert task.status == TaskStatus.DONE and dl.done_at is not None
@@ -265,7 +271,8 @@ def test_findings_repeat_rectify_and_close(county):
         sv.finding_submit(actor=county.liaison_scj, finding=f1, rectification="已整改")
     with pytest.raises(ValidationError, match="尚未报送.*督察工作规定"):
         sv.finding_close(actor=county.admin, finding=f1)
-    sv.finding_submit(actor=county.liaison_scj, finding=f1, rectification="已整改", evidence_link="/oversight/")
+    sv.finding_submit(actor=county.liaison_scj, finding=f1, rectification="已整改",
+                      evidence_link=reverse("oversight:finding_detail", args=[f1.code]))
     with pytest.raises(PermissionDenied):
         sv.finding_close(actor=county.liaison_scj, finding=f1)     # the owner cannot close its own finding
     sv.finding_close(actor=county.admin, finding=f1, on=D(2021, 10, 8))
