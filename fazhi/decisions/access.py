@@ -85,6 +85,13 @@ register_create_route("decisions:adviser_create", Adviser, body=lambda org: {
     "organization": _org(org), "name": "王律师", "kind": "public_lawyer", "is_active": "on"})
 
 register_public_route("decisions_public:*", "公众门户：公布的目录、征求意见的草案、审核后公开的意见（姓名只显示姓氏）")
+def _existing_adviser(org):
+    """An adviser of ``org`` made earlier by the factories (so building the body writes nothing)."""
+    # Test fixture only: a plain row (no audit event), so that the matrix's before/after state is unchanged.
+    return Adviser.objects.filter(organization=org).order_by("id").first() or Adviser.objects.create(
+        organization=org, name=marker("顾问")[:30], kind="public_lawyer")
+
+
 register_create_route("decisions:work_create", AdviserWork, body=lambda org: {
-    "organization": _org(org), "adviser": str(_adviser(org, None).code), "kind": "meeting", "on": "2021-06-01",
+    "organization": _org(org), "adviser": str(_existing_adviser(org).code), "kind": "meeting", "on": "2021-06-01",
     "title": marker("列席常务会议")})

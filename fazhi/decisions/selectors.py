@@ -10,7 +10,7 @@ from fazhi.decisions.models import Adviser, AdviserWork, Catalog, CatalogItem, C
 
 def catalogs(user):
     return scope(Catalog.objects.select_related("organization"), user).annotate(
-        n_items=Count("items", filter=Q(items__removed=False)))
+        n_items=Count("items", filter=Q(items__removed=False))).order_by("-year", "-id")
 
 
 def catalog(user, code, *, write=False) -> Catalog:
