@@ -76,6 +76,28 @@ def _fields(model) -> list[str]:
     return [f.name for f in model._meta.concrete_fields if f.name not in skip]
 
 
+def _snap(obj, fields: list[str]) -> dict:
+    """``audit.snapshot`` with foreign keys stored as their names (所属单位, 承办律师, 活动类别), not
+    primary keys, so the history page reads “同心县司法局” rather than “13”."""
+    out = snapshot(obj, fields)
+    for f in obj._meta.concrete_fields:
+        if f.name in out and f.is_relation and out[f.name] is not None:
+            out[f.name] = str(getattr(obj, f.name))
+    return out
+
+
+STEP_FIELDS = ["status", "accepted_on", "materials_requested_on", "materials_requested", "withdrawn_on",
+               "terminated_on", "termination_ground", "termination_note", "refused_on", "refusal_reason", "lawyer",
+               "assigned_on", "closed_on", "outcome", "money_recovered", "archive_due", "archived_on",
+               "quality_score", "quality_grade", "archived_late"]
+
+
+def _step_data(case: AidCase, before: dict, **extra) -> dict:
+    """A workflow step's audit data: the fields it changed (shown with their Chinese names and
+    choice labels on the history page), plus named extras."""
+    return {"changes": diff(before, _snap(case, STEP_FIELDS)), **extra}
+
+
 def _url(name: str, obj) -> str:
     return reverse(f"legalservice:{name}", args=[obj.code])
 
@@ -120,7 +142,7 @@ def lawyer_create(*, actor, organization: Organization, name: str, firm: str, li
     lawyer.full_clean()
     lawyer.save()
     audit_log(actor=actor, action="legalservice.lawyer.create", target=lawyer,
-              data={"after": snapshot(lawyer, _fields(Lawyer))}, request_id=request_id)
+              data={"after": _snap(lawyer, _fields(Lawyer))}, request_id=request_id)
     return lawyer
 
 
@@ -128,7 +150,7 @@ def lawyer_create(*, actor, organization: Organization, name: str, firm: str, li
 def lawyer_update(*, actor, lawyer: Lawyer, data: dict, request_id: str = "") -> Lawyer:
     _require_write(actor, lawyer.organization)
     allowed = {"name", "firm", "license_no", "phone", "years_practice", "is_active"}
-    before = snapshot(lawyer, _fields(Lawyer))
+    before = _snap(lawyer, _fields(Lawyer))
     for key, value in data.items():
         if key not in allowed:
             raise ValidationError({key: "该字段不可修改。"})
@@ -136,7 +158,7 @@ def lawyer_update(*, actor, lawyer: Lawyer, data: dict, request_id: str = "") ->
     lawyer.full_clean()
     lawyer.save()
     audit_log(actor=actor, action="legalservice.lawyer.update", target=lawyer,
-              data={"changes": diff(before, snapshot(lawyer, _fields(Lawyer)))}, request_id=request_id)
+              data={"changes": diff(before, _snap(lawyer, _fields(Lawyer)))}, request_id=request_id)
     return lawyer
 
 
@@ -169,7 +191,7 @@ def aid_application_receive(*, actor, organization: Organization, case_type: str
                       title=f"法律援助申请审查：{case.number}", url=_url("aid_detail", case),
                       start_date=received_on, request_id=request_id)
     audit_log(actor=actor, action="legalservice.aid.receive", target=case,
-              data={"after": snapshot(case, _fields(AidCase))}, request_id=request_id)
+              data={"after": _snap(case, _fields(AidCase))}, request_id=request_id)
     return case
 
 
@@ -202,7 +224,7 @@ def aid_notice_receive(*, actor, organization: Organization, notifying_authority
                       title=f"通知辩护指派律师：{case.number}", url=_url("aid_detail", case),
                       start_date=received_on, request_id=request_id)
     audit_log(actor=actor, action="legalservice.aid.notice", target=case,
-              data={"after": snapshot(case, _fields(AidCase))}, request_id=request_id)
+              data={"after": _snap(case, _fields(AidCase))}, request_id=request_id)
     return case
 
 
@@ -214,6 +236,7 @@ def aid_grant(*, actor, case: AidCase, on: datetime.date, request_id: str = "") 
         raise ValidationError(f"当前状态为“{case.get_status_display()}”，不能作出给予法律援助的决定（法律援助法第四十三条）。")
     _not_future(on, "on", "决定日期")
     _not_before(on, case.received_on, "on", "决定日期不能早于收到申请日期（法律援助法第四十三条）。")
+    before = _snap(case, STEP_FIELDS)
     case.grant_art43(on)
     case.full_clean()
     case.save()
@@ -222,7 +245,7 @@ def aid_grant(*, actor, case: AidCase, on: datetime.date, request_id: str = "") 
                       title=f"法律援助指派：{case.number}", url=_url("aid_detail", case), start_date=on,
                       request_id=request_id)
     audit_log(actor=actor, action="legalservice.aid.grant", target=case,
-              data={"accepted_on": on, "review_due": compute_due("legalaid.review", case.received_on)},
+              data=_step_data(case, before, 审查决定期限=compute_due("legalaid.review", case.received_on)),
               request_id=request_id)
     return case
 
@@ -237,12 +260,13 @@ def aid_refuse(*, actor, case: AidCase, on: datetime.date, reason: str, request_
         raise ValidationError({"reason": "决定不给予法律援助的，应当书面告知申请人并说明理由（法律援助法第四十三条）。"})
     _not_future(on, "on", "决定日期")
     _not_before(on, case.received_on, "on", "决定日期不能早于收到申请日期（法律援助法第四十三条）。")
+    before = _snap(case, STEP_FIELDS)
     case.refuse_art43(on, reason.strip())
     case.full_clean()
     case.save()
     _close_deadline(actor, case, "legalaid.review", request_id)
     audit_log(actor=actor, action="legalservice.aid.refuse", target=case,
-              data={"refused_on": on, "reason": case.refusal_reason}, request_id=request_id)
+              data=_step_data(case, before), request_id=request_id)
     return case
 
 
@@ -256,7 +280,7 @@ def aid_update(*, actor, case: AidCase, data: dict, request_id: str = "") -> Aid
     _require_write(actor, case.organization)
     if case.status == AidStatus.ARCHIVED:
         raise ValidationError("已归档的案件不能修改。")
-    before = snapshot(case, AID_EDITABLE)
+    before = _snap(case, AID_EDITABLE)
     for key, value in data.items():
         if key not in AID_EDITABLE:
             raise ValidationError({key: "该字段不可修改。"})
@@ -272,7 +296,7 @@ def aid_update(*, actor, case: AidCase, data: dict, request_id: str = "") -> Aid
     case.full_clean()
     case.save()
     audit_log(actor=actor, action="legalservice.aid.update", target=case,
-              data={"changes": diff(before, snapshot(case, AID_EDITABLE))}, request_id=request_id)
+              data={"changes": diff(before, _snap(case, AID_EDITABLE))}, request_id=request_id)
     return case
 
 
@@ -289,12 +313,13 @@ def aid_request_materials(*, actor, case: AidCase, on: datetime.date, items: str
         raise ValidationError({"items": "请列明需要补充的全部材料（法律援助法第四十三条第二款：一次性告知）。"})
     _not_future(on, "on", "告知日期")
     _not_before(on, case.received_on, "on", "告知日期不能早于收到申请日期。")
+    before = _snap(case, STEP_FIELDS)
     case.materials_requested_on = on
     case.materials_requested = items.strip()
     case.full_clean()
     case.save()
     audit_log(actor=actor, action="legalservice.aid.request_materials", target=case,
-              data={"on": on, "items": case.materials_requested}, request_id=request_id)
+              data=_step_data(case, before), request_id=request_id)
     return case
 
 
@@ -308,11 +333,12 @@ def aid_withdraw(*, actor, case: AidCase, on: datetime.date, request_id: str = "
         raise ValidationError("只有一次性告知补充材料后申请人未按要求补充的，才视为撤回申请（法律援助法第四十三条第二款）。")
     _not_future(on, "on", "撤回日期")
     _not_before(on, case.materials_requested_on, "on", "视为撤回的日期不能早于告知补充材料的日期。")
+    before = _snap(case, STEP_FIELDS)
     case.withdraw_art43(on)
     case.full_clean()
     case.save()
     _close_deadline(actor, case, "legalaid.review", request_id)
-    audit_log(actor=actor, action="legalservice.aid.withdraw", target=case, data={"withdrawn_on": on},
+    audit_log(actor=actor, action="legalservice.aid.withdraw", target=case, data=_step_data(case, before),
               request_id=request_id)
     return case
 
@@ -330,13 +356,14 @@ def aid_terminate(*, actor, case: AidCase, on: datetime.date, ground: str, note:
         raise ValidationError({"note": "“其他情形”须写明所依据的法律法规（法律援助法第四十八条第八项）。"})
     _not_future(on, "on", "终止日期")
     _not_before(on, case.accepted_on, "on", "终止日期不能早于受理日期。")
+    before = _snap(case, STEP_FIELDS)
     case.terminate_art48(on, ground, (note or "").strip())
     case.full_clean()
     case.save()
     for rule in ("legalaid.assign", "legalaid.criminal_assign"):
         _close_deadline(actor, case, rule, request_id)
     audit_log(actor=actor, action="legalservice.aid.terminate", target=case,
-              data={"terminated_on": on, "ground": case.get_termination_ground_display(), "note": case.termination_note},
+              data=_step_data(case, before),
               request_id=request_id)
     return case
 
@@ -359,13 +386,14 @@ def aid_assign(*, actor, case: AidCase, lawyer: Lawyer, on: datetime.date, reque
                                          "（法律援助法第二十六条）。"})
     _not_future(on, "on", "指派日期")
     _not_before(on, case.accepted_on, "on", f"指派日期不能早于受理日期（法律援助法{article}）。")
+    before = _snap(case, STEP_FIELDS)
     case.assign_lawyer(lawyer, on)
     case.full_clean()
     case.save()
     _close_deadline(actor, case, "legalaid.criminal_assign" if case.source == AidSource.NOTICE else "legalaid.assign",
                     request_id)
     audit_log(actor=actor, action="legalservice.aid.assign", target=case,
-              data={"lawyer": str(lawyer), "assigned_on": on}, request_id=request_id)
+              data=_step_data(case, before), request_id=request_id)
     return case
 
 
@@ -380,6 +408,7 @@ def aid_close(*, actor, case: AidCase, on: datetime.date, outcome: str, money_re
         raise ValidationError({"outcome": "请填写办理结果。"})
     _not_future(on, "on", "结案日期")
     _not_before(on, case.assigned_on, "on", "结案日期不能早于指派日期。")
+    before = _snap(case, STEP_FIELDS)
     case.close(on, outcome.strip(), money_recovered)
     case.archive_due = compute_due(ARCHIVE_RULE, on)
     case.full_clean()
@@ -388,8 +417,7 @@ def aid_close(*, actor, case: AidCase, on: datetime.date, outcome: str, money_re
                       title=f"法律援助案件归档：{case.number}", url=_url("aid_detail", case), start_date=on,
                       request_id=request_id)
     audit_log(actor=actor, action="legalservice.aid.close", target=case,
-              data={"closed_on": on, "outcome": case.outcome, "money_recovered": money_recovered,
-                    "archive_due": case.archive_due}, request_id=request_id)
+              data=_step_data(case, before), request_id=request_id)
     return case
 
 
@@ -403,13 +431,13 @@ def aid_archive(*, actor, case: AidCase, on: datetime.date, quality_score: int, 
         raise ValidationError({"quality_score": "质量评估得分应为0–100的整数（法律援助法第五十九条）。"})
     _not_future(on, "on", "归档日期")
     _not_before(on, case.closed_on, "on", "归档日期不能早于结案日期。")
+    before = _snap(case, STEP_FIELDS)
     case.archive(on, int(quality_score))
     case.full_clean()
     case.save()
     _close_deadline(actor, case, ARCHIVE_RULE, request_id)
     audit_log(actor=actor, action="legalservice.aid.archive", target=case,
-              data={"archived_on": on, "quality_score": case.quality_score, "grade": case.get_quality_grade_display(),
-                    "archived_late": case.archived_late}, request_id=request_id)
+              data=_step_data(case, before), request_id=request_id)
     return case
 
 
@@ -427,7 +455,7 @@ def notarization_create(*, actor, organization: Organization, number: str, matte
     obj.full_clean()
     obj.save()
     audit_log(actor=actor, action="legalservice.notarization.create", target=obj,
-              data={"after": snapshot(obj, _fields(Notarization))}, request_id=request_id)
+              data={"after": _snap(obj, _fields(Notarization))}, request_id=request_id)
     return obj
 
 
@@ -443,7 +471,7 @@ def consultation_create(*, actor, organization: Organization, channel: str, cons
     obj.full_clean()
     obj.save()
     audit_log(actor=actor, action="legalservice.consultation.create", target=obj,
-              data={"after": snapshot(obj, _fields(Consultation))}, request_id=request_id)
+              data={"after": _snap(obj, _fields(Consultation))}, request_id=request_id)
     return obj
 
 
@@ -454,7 +482,7 @@ CONSULTATION_FIELDS = ["channel", "consulted_on", "topic", "person_name", "phone
 
 def _update(actor, obj, data, allowed, action, request_id, date_fields=()):
     _require_write(actor, obj.organization)
-    before = snapshot(obj, allowed)
+    before = _snap(obj, allowed)
     for key, value in data.items():
         if key not in allowed:
             raise ValidationError({key: "该字段不可修改。"})
@@ -464,7 +492,7 @@ def _update(actor, obj, data, allowed, action, request_id, date_fields=()):
             _not_future(getattr(obj, field), field, label)
     obj.full_clean()
     obj.save()
-    audit_log(actor=actor, action=action, target=obj, data={"changes": diff(before, snapshot(obj, allowed))},
+    audit_log(actor=actor, action=action, target=obj, data={"changes": diff(before, _snap(obj, allowed))},
               request_id=request_id)
     return obj
 
@@ -503,14 +531,14 @@ def activity_kind_create(*, actor, key: str, name: str, category: str, count_uni
     kind.full_clean()
     kind.save()
     audit_log(actor=actor, action="legalservice.activity_kind.create", target=kind,
-              data={"after": snapshot(kind, KIND_FIELDS)}, request_id=request_id)
+              data={"after": _snap(kind, KIND_FIELDS)}, request_id=request_id)
     return kind
 
 
 @transaction.atomic
 def activity_kind_update(*, actor, kind: ActivityKind, data: dict, request_id: str = "") -> ActivityKind:
     _require_kind_admin(actor)
-    before = snapshot(kind, KIND_FIELDS)
+    before = _snap(kind, KIND_FIELDS)
     for key, value in data.items():
         if key not in KIND_FIELDS or key == "key":
             raise ValidationError({key: "该字段不可修改。"})
@@ -523,7 +551,7 @@ def activity_kind_update(*, actor, kind: ActivityKind, data: dict, request_id: s
     kind.full_clean()
     kind.save()
     audit_log(actor=actor, action="legalservice.activity_kind.update", target=kind,
-              data={"changes": diff(before, snapshot(kind, KIND_FIELDS))}, request_id=request_id)
+              data={"changes": diff(before, _snap(kind, KIND_FIELDS))}, request_id=request_id)
     return kind
 
 
@@ -548,14 +576,14 @@ def activity_create(*, actor, organization: Organization, kind: ActivityKind, ti
     obj.full_clean()
     obj.save()
     audit_log(actor=actor, action="legalservice.activity.create", target=obj,
-              data={"after": snapshot(obj, ACTIVITY_FIELDS)}, request_id=request_id)
+              data={"after": _snap(obj, ACTIVITY_FIELDS)}, request_id=request_id)
     return obj
 
 
 @transaction.atomic
 def activity_update(*, actor, activity: Activity, data: dict, request_id: str = "") -> Activity:
     _require_write(actor, activity.organization)
-    before = snapshot(activity, ACTIVITY_FIELDS)
+    before = _snap(activity, ACTIVITY_FIELDS)
     for key, value in data.items():
         if key not in ACTIVITY_FIELDS:
             raise ValidationError({key: "该字段不可修改。"})
@@ -565,7 +593,7 @@ def activity_update(*, actor, activity: Activity, data: dict, request_id: str = 
     activity.full_clean()
     activity.save()
     audit_log(actor=actor, action="legalservice.activity.update", target=activity,
-              data={"changes": diff(before, snapshot(activity, ACTIVITY_FIELDS))}, request_id=request_id)
+              data={"changes": diff(before, _snap(activity, ACTIVITY_FIELDS))}, request_id=request_id)
     return activity
 
 
@@ -585,14 +613,14 @@ def point_create(*, actor, organization: Organization, name: str, level: str, se
     point.full_clean()
     point.save()
     audit_log(actor=actor, action="legalservice.point.create", target=point,
-              data={"after": snapshot(point, POINT_FIELDS)}, request_id=request_id)
+              data={"after": _snap(point, POINT_FIELDS)}, request_id=request_id)
     return point
 
 
 @transaction.atomic
 def point_update(*, actor, point: ServicePoint, data: dict, request_id: str = "") -> ServicePoint:
     _require_write(actor, point.organization)
-    before = snapshot(point, POINT_FIELDS)
+    before = _snap(point, POINT_FIELDS)
     for key, value in data.items():
         if key not in POINT_FIELDS:
             raise ValidationError({key: "该字段不可修改。"})
@@ -600,5 +628,5 @@ def point_update(*, actor, point: ServicePoint, data: dict, request_id: str = ""
     point.full_clean()
     point.save()
     audit_log(actor=actor, action="legalservice.point.update", target=point,
-              data={"changes": diff(before, snapshot(point, POINT_FIELDS))}, request_id=request_id)
+              data={"changes": diff(before, _snap(point, POINT_FIELDS))}, request_id=request_id)
     return point

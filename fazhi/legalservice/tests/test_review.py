@@ -1,0 +1,67 @@
+"""Found by driving the pages as a 司法局 clerk: the case history must read as Chinese (unit and
+lawyer by name, workflow fields by their labels), and a year without criminal notices has no
+辩护率 rather than “0%”."""
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from fazhi.core.models import AuditEvent
+from fazhi.legalservice import services
+from fazhi.legalservice.tests.factories import application, lawyer, notice
+
+pytestmark = pytest.mark.django_db
+
+
+def _history(page: str) -> str:
+    return page[page.index("修改记录"):]
+
+
+def test_case_history_names_unit_and_lawyer_and_labels_steps(county, login):
+    actor = county.liaison_sfj
+    case = application(county.sfj, actor)
+    lw = lawyer(county.sfj, actor)
+    services.aid_grant(actor=actor, case=case, on=datetime.date(2021, 9, 30))
+    services.aid_assign(actor=actor, case=case, lawyer=lw, on=datetime.date(2021, 10, 2))
+    services.aid_close(actor=actor, case=case, on=datetime.date(2021, 11, 1), outcome="调解结案")
+    services.aid_archive(actor=actor, case=case, on=datetime.date(2021, 11, 5), quality_score=85)
+
+    receive = AuditEvent.objects.get(action="legalservice.aid.receive", target_id=str(case.code))
+    assert receive.data["after"]["organization"] == county.sfj.name
+    assign = AuditEvent.objects.get(action="legalservice.aid.assign", target_id=str(case.code))
+    assert assign.data["changes"]["lawyer"] == {"before": None, "after": str(lw)}
+    assert assign.data["changes"]["status"] == {"before": "granted", "after": "assigned"}
+
+    history = _history(login(actor).get(reverse("legalservice:aid_detail", args=[case.code])).content.decode())
+    assert county.sfj.name in history and str(lw) in history
+    for label in ("承办律师", "指派日期", "结案日期", "归档期限", "质量评估得分", "质量等级", "优良", "审查决定期限"):
+        assert label in history, label
+    for raw in ("assigned_on", "archived_on", "quality_score", "review_due", "closed_on"):
+        assert raw not in history, raw
+    assert f"<td>{county.sfj.pk}</td>" not in history
+
+
+def test_activity_history_names_its_kind(county, login):
+    from fazhi.legalservice.models import ActivityKind
+
+    kind = ActivityKind.objects.get(key="civil_code_publicity")
+    act = services.activity_create(actor=county.liaison_sfj, organization=county.sfj, kind=kind,
+                                   title="民法典进社区", held_on=datetime.date(2021, 5, 1))
+    event = AuditEvent.objects.get(action="legalservice.activity.create", target_id=str(act.code))
+    assert event.data["after"]["kind"] == kind.name
+
+
+def test_rate_shown_only_when_there_are_notices(county, login, client):
+    client_sfj = login(county.liaison_sfj)
+    index = reverse("legalservice:index") + "?year=2021"
+    page = client_sfj.get(index).content.decode()
+    assert "本年度无通知辩护" in page and "0%" not in page
+    portal = client.get(reverse("legalservice_public:points") + "?year=2021").content.decode()
+    assert "辩护率" not in portal
+
+    case = notice(county.sfj, county.liaison_sfj)
+    services.aid_assign(actor=county.liaison_sfj, case=case, lawyer=lawyer(county.sfj),
+                        on=datetime.date(2021, 9, 30))
+    page = client_sfj.get(index).content.decode()
+    assert "100.0%" in page and "本年度无通知辩护" not in page
+    assert "辩护率 100.0%" in client.get(reverse("legalservice_public:points") + "?year=2021").content.decode()
