@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from fazhi.core.choices import Role
@@ -40,9 +41,10 @@ def _is_kind_admin(user) -> bool:
     return user.is_superuser or has_role(user, Role.ADMIN)
 
 
-def _form_page(request, form, *, title, crumbs, cancel, status=None):
+def _form_page(request, form, *, title, crumbs, cancel, status=None, cancel_url=""):
+    """``cancel`` names the list page; ``cancel_url`` (an edit page's record) takes precedence."""
     return render(request, "legalservice/form.html", {"form": form, "title": title, "crumbs": crumbs,
-                                                       "cancel": cancel},
+                                                       "cancel": cancel, "cancel_url": cancel_url},
                   status=status or (400 if form.errors else 200))
 
 
@@ -197,7 +199,7 @@ def aid_edit(request, code):
         if resp:
             return resp
     return _form_page(request, form, title=f"修改案件信息：{case.number}", crumbs=[("法律援助", "legalservice:aid_list")],
-                      cancel="legalservice:aid_list")
+                      cancel="legalservice:aid_list", cancel_url=reverse("legalservice:aid_detail", args=[case.code]))
 
 
 @login_required
@@ -336,7 +338,8 @@ def _edit(request, obj, form_class, fields, update, title, crumbs, cancel, detai
         resp = _save(request, form, lambda d: update(data), lambda o: "已保存。", lambda o: (detail, o.code))
         if resp:
             return resp
-    return _form_page(request, form, title=title, crumbs=crumbs, cancel=cancel)
+    return _form_page(request, form, title=title, crumbs=crumbs, cancel=cancel,
+                      cancel_url=reverse(detail, args=[obj.code]))
 
 
 @login_required
@@ -460,7 +463,8 @@ def activity_edit(request, code):
         if resp:
             return resp
     return _form_page(request, form, title=f"修改活动：{obj.title}", crumbs=[("活动台账", "legalservice:activity_list")],
-                      cancel="legalservice:activity_list")
+                      cancel="legalservice:activity_list",
+                      cancel_url=reverse("legalservice:activity_detail", args=[obj.code]))
 
 
 @login_required
@@ -560,7 +564,7 @@ def point_edit(request, code):
         if resp:
             return resp
     return _form_page(request, form, title=f"修改：{obj.name}", crumbs=[("服务平台", "legalservice:point_list")],
-                      cancel="legalservice:point_list")
+                      cancel="legalservice:point_list", cancel_url=reverse("legalservice:point_detail", args=[obj.code]))
 
 
 @login_required

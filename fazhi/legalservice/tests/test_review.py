@@ -65,3 +65,10 @@ def test_rate_shown_only_when_there_are_notices(county, login, client):
     page = client_sfj.get(index).content.decode()
     assert "100.0%" in page and "本年度无通知辩护" not in page
     assert "辩护率 100.0%" in client.get(reverse("legalservice_public:points") + "?year=2021").content.decode()
+
+
+def test_edit_pages_cancel_back_to_the_record(county, login):
+    case = application(county.sfj, county.liaison_sfj)
+    page = login(county.liaison_sfj).get(reverse("legalservice:aid_edit", args=[case.code])).content.decode()
+    detail = reverse("legalservice:aid_detail", args=[case.code])
+    assert f'<a class="btn" href="{detail}">取消</a>' in page
