@@ -133,6 +133,8 @@ def comment(request, code):
         form.add_error(None, "该事项当前不在公开征求意见期内。")
         return _decision_page(request, d, form, status=400)
     if not form.is_valid():
+        for message in form.errors.pop("ts", []):  # a hidden field: show its error on top
+            form.add_error(None, message)
         form.data = form.data.copy()
         form.data["ts"] = new_token()
         return _decision_page(request, d, form, status=400)
