@@ -27,13 +27,19 @@ class _OrgForm(forms.Form):
             self.fields["organization"].queryset = orgs
 
 
+def _date_widget():
+    """<input type=date> takes only YYYY-MM-DD: without an explicit format the locale's format is rendered
+    and the browser drops the initial value of an edit form."""
+    return forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+
+
 DATE = {"required": "请填写日期。", "invalid": "日期格式应为 YYYY-MM-DD。"}
 
 
 class MeetingForm(_OrgForm):
     kind = forms.ChoiceField(label="会议类型", choices=MeetingKind.choices)
     title = forms.CharField(label="会议名称", max_length=200, error_messages={"required": "请填写会议名称。"})
-    held_on = forms.DateField(label="召开日期", error_messages=DATE, widget=forms.DateInput(attrs={"type": "date"}))
+    held_on = forms.DateField(label="召开日期", error_messages=DATE, widget=_date_widget())
     topics = forms.CharField(label="议题（每行一项）", required=False, widget=forms.Textarea(attrs={"rows": 3}))
     documents = forms.CharField(label="审议通过的文件（每行一件）", required=False,
                                 widget=forms.Textarea(attrs={"rows": 3}))
@@ -41,7 +47,7 @@ class MeetingForm(_OrgForm):
 
 class StudyForm_(_OrgForm):
     form = forms.ChoiceField(label="学法形式", choices=StudyForm.choices)
-    held_on = forms.DateField(label="学习日期", error_messages=DATE, widget=forms.DateInput(attrs={"type": "date"}))
+    held_on = forms.DateField(label="学习日期", error_messages=DATE, widget=_date_widget())
     topics = forms.CharField(label="学习专题（每行一项）", widget=forms.Textarea(attrs={"rows": 3}),
                              error_messages={"required": "请至少填写一个学习专题。"})
     attendees = forms.CharField(label="参学人员（每行一人或一类）", required=False,
@@ -52,7 +58,7 @@ class StudyForm_(_OrgForm):
 
 class TrainingForm(_OrgForm):
     title = forms.CharField(label="培训名称", max_length=200, error_messages={"required": "请填写培训名称。"})
-    held_on = forms.DateField(label="培训日期", error_messages=DATE, widget=forms.DateInput(attrs={"type": "date"}))
+    held_on = forms.DateField(label="培训日期", error_messages=DATE, widget=_date_widget())
     mode = forms.ChoiceField(label="培训方式", choices=TrainingMode.choices)
     lecturer = forms.CharField(label="主讲人", max_length=100, required=False)
     person_times = forms.IntegerField(label="参训人次", min_value=0, error_messages={
@@ -76,9 +82,9 @@ class InspectionForm(_OrgForm):
     scope = forms.ChoiceField(label="督察范围", choices=InspectionScope.choices)
     inspector = forms.ChoiceField(label="督察主体", choices=InspectorBody.choices)
     subject = forms.CharField(label="督察内容", max_length=300, required=False)
-    started_on = forms.DateField(label="开始日期", error_messages=DATE, widget=forms.DateInput(attrs={"type": "date"}))
+    started_on = forms.DateField(label="开始日期", error_messages=DATE, widget=_date_widget())
     ended_on = forms.DateField(label="结束日期", required=False, error_messages=DATE,
-                               widget=forms.DateInput(attrs={"type": "date"}))
+                               widget=_date_widget())
 
 
 class FindingForm(forms.Form):
@@ -87,7 +93,7 @@ class FindingForm(forms.Form):
     category = forms.CharField(label="问题类别", max_length=64, error_messages={"required": "请填写问题类别。"})
     description = forms.CharField(label="问题描述", widget=forms.Textarea(attrs={"rows": 3}),
                                   error_messages={"required": "请填写问题描述。"})
-    due_on = forms.DateField(label="整改时限", error_messages=DATE, widget=forms.DateInput(attrs={"type": "date"}))
+    due_on = forms.DateField(label="整改时限", error_messages=DATE, widget=_date_widget())
 
     def __init__(self, *args, orgs=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -173,7 +179,7 @@ class DutyReportForm(_OrgForm):
         "max_value": "年度应为四位数年份。"})
     person_name = forms.CharField(label="述职人", max_length=64, error_messages={"required": "请填写述职人。"})
     position = forms.CharField(label="职务", max_length=100, error_messages={"required": "请填写职务。"})
-    reported_on = forms.DateField(label="述职日期", error_messages=DATE, widget=forms.DateInput(attrs={"type": "date"}))
+    reported_on = forms.DateField(label="述职日期", error_messages=DATE, widget=_date_widget())
     occasion = forms.CharField(label="述职场合", max_length=100, initial="年终述职")
     summary = forms.CharField(label="述职要点", widget=forms.Textarea(attrs={"rows": 4}),
                               error_messages={"required": "请填写述职要点。"})
@@ -211,7 +217,7 @@ class TaskCreateForm(forms.Form):
     number = forms.CharField(label="序号", max_length=16, error_messages={"required": "请填写序号。"})
     title = forms.CharField(label="任务", max_length=300, error_messages={"required": "请填写任务内容。"})
     kind = forms.ChoiceField(label="任务类型", choices=TaskKind.choices)
-    due_on = forms.DateField(label="完成时限", error_messages=DATE, widget=forms.DateInput(attrs={"type": "date"}))
+    due_on = forms.DateField(label="完成时限", error_messages=DATE, widget=_date_widget())
 
     def __init__(self, *args, orgs=None, **kwargs):
         super().__init__(*args, **kwargs)

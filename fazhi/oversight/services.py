@@ -167,7 +167,8 @@ def meeting_update(*, actor, meeting: Meeting, kind, title, held_on, topics="", 
     changes = diff(before, snapshot(m, MEETING_FIELDS))
     if doc_changes:
         changes["documents"] = doc_changes
-    _log(actor, "oversight.meeting.update", m, {"changes": changes}, request_id)
+    if changes:
+        _log(actor, "oversight.meeting.update", m, {"changes": changes}, request_id)
     return m
 
 
@@ -202,7 +203,9 @@ def study_update(*, actor, study: StudySession, form, held_on, topics, attendees
     if not s.topic_list():
         raise ValidationError({"topics": "请至少填写一个学习专题。"})
     s.save()
-    _log(actor, "oversight.study.update", s, {"changes": diff(before, snapshot(s, STUDY_FIELDS))}, request_id)
+    changes = diff(before, snapshot(s, STUDY_FIELDS))
+    if changes:
+        _log(actor, "oversight.study.update", s, {"changes": changes}, request_id)
     return s
 
 
@@ -358,8 +361,9 @@ def inspection_update(*, actor, inspection: Inspection, title, scope, inspector,
     i.save()
     if before["started_on"] != i.started_on:
         _recompute_repeats(i)
-    _log(actor, "oversight.inspection.update", i, {"changes": diff(before, snapshot(i, INSPECTION_FIELDS))},
-         request_id)
+    changes = diff(before, snapshot(i, INSPECTION_FIELDS))
+    if changes:
+        _log(actor, "oversight.inspection.update", i, {"changes": changes}, request_id)
     return i
 
 

@@ -25,6 +25,7 @@ def test_meeting_edit_page_corrects_kind_and_documents_with_audit(county, login)
     url = reverse("oversight:meeting_edit", args=[m.code])
     page = c.get(url)
     assert page.status_code == 200 and "《甲》\n《乙》" in page.content.decode()
+    assert 'value="2021-04-01"' in page.content.decode()      # <input type=date> needs ISO to show the date
     assert url in c.get(reverse("oversight:meeting_detail", args=[m.code])).content.decode()
     resp = c.post(url, {"kind": "committee", "title": "县委全面依法治县委员会会议", "held_on": "2021-04-02",
                         "topics": "议题", "notes": "", "documents": "《甲（修订）》\n《乙》\n《丙》"})
@@ -84,6 +85,8 @@ def test_study_edit_corrects_topics_with_audit(county, login):
     s.refresh_from_db()
     assert (s.form, s.topics, s.attendee_count) == (StudyForm.EXECUTIVE, "《民法典》", 20)
     ev = AuditEvent.objects.filter(action="oversight.study.update").get()
+    c.post(url, {"form": "executive", "held_on": "2021-03-01", "topics": "《民法典》", "attendee_count": "20"})
+    assert AuditEvent.objects.filter(action="oversight.study.update").count() == 1   # nothing changed: no event
     assert ev.data["changes"]["topics"] == {"before": "《民法曲》", "after": "《民法典》"}
 
 
