@@ -1038,8 +1038,8 @@ def mediation_bulk_create(*, actor, room: MediationRoom, rows: list[dict[str, An
     MediationCase.objects.bulk_create(objs, batch_size=500)
     total = sum((o.amount or Decimal("0")) for o in objs)
     audit_log(actor=actor, action="disputes.mediation.bulk_create", target=room, organization=room.organization,
-              data={"count": len(objs), "amount": str(total), "complex": sum(o.complex_case for o in objs),
-                    "note": note}, request_id=request_id)
+              data={"条数": len(objs), "金额合计（元）": str(total), "疑难复杂": sum(o.complex_case for o in objs),
+                    "说明": note}, request_id=request_id)
     return len(objs)
 
 
