@@ -124,9 +124,17 @@ class AidArchiveForm(forms.Form):
     quality_score = forms.IntegerField(label="质量评估得分（0–100）", min_value=0, max_value=100)
 
 
+# The year filter of the aid list, by which date: the overview's figures link here with the date
+# they count by (受理 = accepted_on, 办结 = closed_on), so the list shows the records behind them.
+AID_YEAR_BASIS = [("", "收到日期"), ("accepted", "受理日期"), ("closed", "结案日期")]
+AID_YEAR_FIELD = {"": "received_on", "accepted": "accepted_on", "closed": "closed_on"}
+
+
 class AidFilterForm(forms.Form):
     q = forms.CharField(label="关键字", required=False)
     year = forms.IntegerField(label="年度", required=False, min_value=2000, max_value=2100)
+    by = forms.ChoiceField(label="年度按", required=False, choices=AID_YEAR_BASIS,
+                           help_text="受理日期、结案日期与概览中的受理数、办结数对应。")
     status = forms.ChoiceField(label="状态", required=False, choices=_choices(AidStatus.choices, "全部"))
     case_type = forms.ChoiceField(label="案件类型", required=False, choices=_choices(AidCaseType.choices, "全部"))
     source = forms.ChoiceField(label="来源", required=False, choices=_choices(AidSource.choices, "全部"))

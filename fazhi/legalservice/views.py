@@ -93,7 +93,7 @@ def aid_list(request):
         if d["q"]:
             qs = qs.filter(Q(number__icontains=d["q"]) | Q(applicant_name__icontains=d["q"]) | Q(matter__icontains=d["q"]))
         if d["year"]:
-            qs = qs.filter(received_on__year=d["year"])
+            qs = qs.filter(**{f"{f.AID_YEAR_FIELD[d['by'] or '']}__year": d["year"]})
         for key in ("status", "case_type", "source"):
             if d[key]:
                 qs = qs.filter(**{key: d[key]})

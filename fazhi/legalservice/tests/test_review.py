@@ -72,3 +72,28 @@ def test_edit_pages_cancel_back_to_the_record(county, login):
     page = login(county.liaison_sfj).get(reverse("legalservice:aid_edit", args=[case.code])).content.decode()
     detail = reverse("legalservice:aid_detail", args=[case.code])
     assert f'<a class="btn" href="{detail}">取消</a>' in page
+
+
+def test_overview_figures_link_to_the_records_behind_them(county, login):
+    """受理 counts by the decision date, 办结 by the closing date: the list reached from each figure
+    shows exactly those cases (an application received in 2021 but refused is neither)."""
+    actor = county.liaison_sfj
+    granted = application(county.sfj, actor, received_on=datetime.date(2021, 12, 28))
+    services.aid_grant(actor=actor, case=granted, on=datetime.date(2022, 1, 2))   # accepted in 2022
+    refused = application(county.sfj, actor, received_on=datetime.date(2021, 12, 20))
+    services.aid_refuse(actor=actor, case=refused, on=datetime.date(2021, 12, 22), reason="不符合经济困难标准")
+    closed = notice(county.sfj, actor, received_on=datetime.date(2021, 12, 1))
+    services.aid_assign(actor=actor, case=closed, lawyer=lawyer(county.sfj), on=datetime.date(2021, 12, 2))
+    services.aid_close(actor=actor, case=closed, on=datetime.date(2022, 1, 3), outcome="判决")
+    client = login(actor)
+
+    index = client.get(reverse("legalservice:index") + "?year=2022").content.decode()
+    assert "?year=2022&amp;by=accepted" in index and "?year=2022&amp;by=closed" in index
+    listing = lambda q: client.get(reverse("legalservice:aid_list") + q).content.decode()  # noqa: E731
+    accepted_2022 = listing("?year=2022&by=accepted")
+    assert granted.number in accepted_2022 and closed.number not in accepted_2022 and refused.number not in accepted_2022
+    closed_2022 = listing("?year=2022&by=closed")
+    assert closed.number in closed_2022 and granted.number not in closed_2022
+    received_2021 = listing("?year=2021")
+    assert all(c.number in received_2021 for c in (granted, refused, closed))
+    assert client.get(reverse("legalservice:aid_list") + "?year=2021&by=bogus").status_code == 200
