@@ -27,7 +27,8 @@ from django_fsm import can_proceed
 
 from fazhi.core.actions import register_actions
 from fazhi.core.audit import audit_log, diff, snapshot
-from fazhi.core.deadlines import compute_due
+from fazhi.core.deadlines import MissingHolidayData, UnknownRule
+from fazhi.core.deadlines import compute_due as _compute_due
 from fazhi.core.models import Organization
 from fazhi.core.scoping import can_write
 from fazhi.decisions.choices import (SKIPPABLE_STEPS, AdviserKind, CatalogStatus, ChangeKind, CommentStatus,
@@ -70,6 +71,14 @@ register_actions({
     "decisions.adviser_work.add": "登记法律顾问工作",
     "decisions.bulk_load": "批量载入重大行政决策记录",
 })
+
+
+def compute_due(rule_code: str, start: datetime.date) -> datetime.date:
+    """``core.deadlines.compute_due`` with its failures as a Chinese ValidationError (never a 500)."""
+    try:
+        return _compute_due(rule_code, start)
+    except (MissingHolidayData, UnknownRule) as exc:
+        raise ValidationError(str(exc)) from exc
 
 
 def _require_write(actor, organization: Organization) -> None:

@@ -174,3 +174,14 @@ def test_catalog_publish_requires_party_and_changes_are_recorded(county):
                            reason="机构职能调整")
     ch = CatalogChange.objects.get(item=item)
     assert ch.kind == "modify" and "发改局" in ch.summary
+
+
+def test_missing_holiday_year_is_a_chinese_error(county):
+    d = started(county.gov, county.admin, started_on=D(2021, 1, 5))
+    for step in ("consultation", "expert", "risk"):
+        sv.decision_skip(actor=county.admin, decision=d, step=step, reason="法定理由")
+    with pytest.raises(ValidationError) as e:
+        sv.decision_submit_legality(actor=county.admin, decision=d, on=D(2099, 12, 28))
+    assert "节假日" in str(e.value)
+    d.refresh_from_db()
+    assert d.state == S.LEGALITY_READY
