@@ -86,6 +86,11 @@ def _snap(obj, fields: list[str]) -> dict:
     return out
 
 
+def _created(obj, fields: list[str]) -> dict:
+    """A creation snapshot without the empty fields (a new case has some thirty, mostly blank)."""
+    return {k: v for k, v in _snap(obj, fields).items() if v not in (None, "")}
+
+
 STEP_FIELDS = ["status", "accepted_on", "materials_requested_on", "materials_requested", "withdrawn_on",
                "terminated_on", "termination_ground", "termination_note", "refused_on", "refusal_reason", "lawyer",
                "assigned_on", "closed_on", "outcome", "money_recovered", "archive_due", "archived_on",
@@ -142,7 +147,7 @@ def lawyer_create(*, actor, organization: Organization, name: str, firm: str, li
     lawyer.full_clean()
     lawyer.save()
     audit_log(actor=actor, action="legalservice.lawyer.create", target=lawyer,
-              data={"after": _snap(lawyer, _fields(Lawyer))}, request_id=request_id)
+              data={"after": _created(lawyer, _fields(Lawyer))}, request_id=request_id)
     return lawyer
 
 
@@ -191,7 +196,7 @@ def aid_application_receive(*, actor, organization: Organization, case_type: str
                       title=f"法律援助申请审查：{case.number}", url=_url("aid_detail", case),
                       start_date=received_on, request_id=request_id)
     audit_log(actor=actor, action="legalservice.aid.receive", target=case,
-              data={"after": _snap(case, _fields(AidCase))}, request_id=request_id)
+              data={"after": _created(case, _fields(AidCase))}, request_id=request_id)
     return case
 
 
@@ -224,7 +229,7 @@ def aid_notice_receive(*, actor, organization: Organization, notifying_authority
                       title=f"通知辩护指派律师：{case.number}", url=_url("aid_detail", case),
                       start_date=received_on, request_id=request_id)
     audit_log(actor=actor, action="legalservice.aid.notice", target=case,
-              data={"after": _snap(case, _fields(AidCase))}, request_id=request_id)
+              data={"after": _created(case, _fields(AidCase))}, request_id=request_id)
     return case
 
 
@@ -455,7 +460,7 @@ def notarization_create(*, actor, organization: Organization, number: str, matte
     obj.full_clean()
     obj.save()
     audit_log(actor=actor, action="legalservice.notarization.create", target=obj,
-              data={"after": _snap(obj, _fields(Notarization))}, request_id=request_id)
+              data={"after": _created(obj, _fields(Notarization))}, request_id=request_id)
     return obj
 
 
@@ -471,7 +476,7 @@ def consultation_create(*, actor, organization: Organization, channel: str, cons
     obj.full_clean()
     obj.save()
     audit_log(actor=actor, action="legalservice.consultation.create", target=obj,
-              data={"after": _snap(obj, _fields(Consultation))}, request_id=request_id)
+              data={"after": _created(obj, _fields(Consultation))}, request_id=request_id)
     return obj
 
 
@@ -531,7 +536,7 @@ def activity_kind_create(*, actor, key: str, name: str, category: str, count_uni
     kind.full_clean()
     kind.save()
     audit_log(actor=actor, action="legalservice.activity_kind.create", target=kind,
-              data={"after": _snap(kind, KIND_FIELDS)}, request_id=request_id)
+              data={"after": _created(kind, KIND_FIELDS)}, request_id=request_id)
     return kind
 
 
@@ -576,7 +581,7 @@ def activity_create(*, actor, organization: Organization, kind: ActivityKind, ti
     obj.full_clean()
     obj.save()
     audit_log(actor=actor, action="legalservice.activity.create", target=obj,
-              data={"after": _snap(obj, ACTIVITY_FIELDS)}, request_id=request_id)
+              data={"after": _created(obj, ACTIVITY_FIELDS)}, request_id=request_id)
     return obj
 
 
@@ -613,7 +618,7 @@ def point_create(*, actor, organization: Organization, name: str, level: str, se
     point.full_clean()
     point.save()
     audit_log(actor=actor, action="legalservice.point.create", target=point,
-              data={"after": _snap(point, POINT_FIELDS)}, request_id=request_id)
+              data={"after": _created(point, POINT_FIELDS)}, request_id=request_id)
     return point
 
 

@@ -97,3 +97,10 @@ def test_overview_figures_link_to_the_records_behind_them(county, login):
     received_2021 = listing("?year=2021")
     assert all(c.number in received_2021 for c in (granted, refused, closed))
     assert client.get(reverse("legalservice:aid_list") + "?year=2021&by=bogus").status_code == 200
+
+
+def test_creation_snapshot_leaves_out_empty_fields(county):
+    case = application(county.sfj, county.liaison_sfj)
+    after = AuditEvent.objects.get(action="legalservice.aid.receive", target_id=str(case.code)).data["after"]
+    assert after["applicant_name"] == "马某某" and after["status"] == "received"
+    assert "closed_on" not in after and "refusal_reason" not in after and "lawyer" not in after
