@@ -238,6 +238,7 @@ def _detail(request, d, forms, status=200):
         "consultation_open": sv.consultation_open(d),
         "editable_states": [S.STARTED, S.CONSULTING, S.EXPERT, S.RISK, S.LEGALITY_READY, S.LEGALITY, S.DISCUSSION],
         "dossier_url": _dossier_url(d),
+        "dossier_pdf": __import__("fazhi.decisions.dossier", fromlist=["pdf_available"]).pdf_available(),
     }, status=status)
 
 

@@ -168,3 +168,14 @@ def test_decide_guard_via_page(county, login):
         "decide-kind": "standing", "decide-name": "常务会议", "decide-on": "2021-05-01", "decide-outcome": "adopted",
         "decide-head_decision": "同意"})
     assert resp.status_code == 302
+
+
+@pytest.mark.skipif(not __import__("os").path.exists("/usr/bin/soffice"), reason="LibreOffice not installed")
+def test_dossier_pdf(county, login, tmp_path):
+    d = to_discussion(county.gov, county.admin)
+    resp = login(county.admin).get(reverse("decisions:dossier", args=[d.code]) + "?format=pdf")
+    assert resp.status_code == 200 and resp["Content-Type"] == "application/pdf"
+    assert resp.content.startswith(b"%PDF")
+    out = __import__("pathlib").Path("test-artifacts")
+    out.mkdir(exist_ok=True)
+    (out / "decisions_dossier.pdf").write_bytes(resp.content)
