@@ -95,3 +95,17 @@ def _existing_adviser(org):
 register_create_route("decisions:work_create", AdviserWork, body=lambda org: {
     "organization": _org(org), "adviser": str(_existing_adviser(org).code), "kind": "meeting", "on": "2021-06-01",
     "title": marker("列席常务会议")})
+
+# API (/api/decisions/...).
+register_object_route("api:dec_catalog_get", Catalog)
+register_object_route("api:dec_decision_get", Decision)
+register_object_route("api:dec_decision_skip", Decision, body={"step": "consultation", "reason": "依法不予公开"})
+register_list_route("api:dec_catalog_list", Catalog, markers=lambda o: [o.title])
+register_list_route("api:dec_decision_list", Decision, markers=lambda o: [o.title])
+register_list_route("api:dec_adviser_list", Adviser, markers=lambda o: [o.name])
+register_list_route("api:dec_work_list", AdviserWork, markers=lambda o: [o.title])
+register_create_route("api:dec_decision_create", Decision, body=lambda org: {
+    "organization": str(org.code), "title": marker("接口决策"), "undertaking_unit": "某局", "started_on": "2021-06-01"})
+register_create_route("api:dec_work_create", AdviserWork, body=lambda org: {
+    "organization": str(org.code), "adviser": str(_existing_adviser(org).code), "kind": "meeting",
+    "on": "2021-06-01", "title": marker("接口列席会议")})
