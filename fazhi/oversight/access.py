@@ -85,6 +85,11 @@ register_object_route("oversight:study_edit", StudySession, body={"form": "execu
 register_object_route("oversight:inspection_edit", Inspection, body={
     "title": "改名", "scope": "special", "inspector": "committee_office", "started_on": "2021-05-11"})
 register_object_route("oversight:training_detail", Training)
+register_object_route("oversight:training_edit", Training, body={"title": "改名", "held_on": "2021-05-11",
+                                                                 "mode": "online", "person_times": "5"})
+register_object_route("oversight:duty_edit", DutyReport, body={
+    "year": "2021", "person_name": "改名", "position": "局长", "reported_on": "2022-01-10", "occasion": "年终述职",
+    "summary": "改"})
 register_object_route("oversight:plan_detail", WorkPlan)
 register_object_route("oversight:task_detail", WorkTask)
 register_object_route("oversight:inspection_detail", Inspection)

@@ -222,3 +222,13 @@ class TaskCreateForm(forms.Form):
     def __init__(self, *args, orgs=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = orgs
+
+
+class TrainingEditForm(TrainingForm):
+    organization = None
+    attendees = None
+    content = forms.CharField(label="培训内容", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DutyReportEditForm(DutyReportForm):
+    organization = None

@@ -41,8 +41,8 @@ def trainings(user, *, mode="", year=None):
     return qs
 
 
-def training_get(user, code):
-    return access(Training.objects.select_related("organization"), user, code=code)
+def training_get(user, code, write=False):
+    return access(Training.objects.select_related("organization"), user, write=write, code=code)
 
 
 def plans(user):
@@ -122,8 +122,8 @@ def duty_reports(user, *, year=None):
     return qs.filter(year=year) if year else qs
 
 
-def duty_get(user, code):
-    return access(DutyReport.objects.select_related("organization"), user, code=code)
+def duty_get(user, code, write=False):
+    return access(DutyReport.objects.select_related("organization"), user, write=write, code=code)
 
 
 def assessments(user):

@@ -31,6 +31,7 @@ register_actions({
     "oversight.study.create": "登记学法",
     "oversight.study.update": "修改学法",
     "oversight.training.create": "登记培训",
+    "oversight.training.update": "修改培训",
     "oversight.training.attendees": "登记参训人员",
     "oversight.plan.create": "登记工作要点",
     "oversight.task.create": "登记工作要点任务",
@@ -43,6 +44,7 @@ register_actions({
     "oversight.finding.close": "督察问题整改销号",
     "oversight.finding.return": "退回整改",
     "oversight.duty_report.create": "登记第一责任人述职",
+    "oversight.duty_report.update": "修改第一责任人述职",
     "oversight.scheme.load": "载入考评指标体系",
     "oversight.assessment.create": "创建考评",
     "oversight.assessment.publish": "公示考评结果",
@@ -223,6 +225,29 @@ def training_create(*, actor, organization, title, held_on, mode, person_times=0
         raise ValidationError({"person_times": f"参训人次不能少于登记的参训人员数（{n}人）。"})
     _log(actor, "oversight.training.create", t, {"title": title, "mode": mode, "held_on": held_on,
                                                  "person_times": t.person_times, "attendees": n}, request_id)
+    return t
+
+
+TRAINING_FIELDS = ["title", "held_on", "mode", "content", "lecturer", "person_times"]
+
+
+@transaction.atomic
+def training_update(*, actor, training: Training, title, held_on, mode, person_times=0, content="", lecturer="",
+                    request_id="") -> Training:
+    """Correct a training's particulars (the named attendees stay; 人次 cannot fall below their number)."""
+    _require_write(actor, training.organization)
+    t = Training.objects.select_for_update().get(pk=training.pk)
+    before = snapshot(t, TRAINING_FIELDS)
+    t.title, t.held_on, t.mode, t.content, t.lecturer = title, held_on, mode, content, lecturer
+    t.person_times = person_times or 0
+    t.full_clean()
+    n = t.attendances.count()
+    if t.person_times < n:
+        raise ValidationError({"person_times": f"参训人次不能少于登记的参训人员数（{n}人）。"})
+    t.save()
+    changes = diff(before, snapshot(t, TRAINING_FIELDS))
+    if changes:
+        _log(actor, "oversight.training.update", t, {"changes": changes}, request_id)
     return t
 
 
@@ -468,6 +493,25 @@ def duty_report_create(*, actor, organization, year, person_name, position, repo
     r.full_clean()
     r.save()
     _log(actor, "oversight.duty_report.create", r, {"year": year, "person_name": person_name}, request_id)
+    return r
+
+
+DUTY_FIELDS = ["year", "person_name", "position", "reported_on", "occasion", "summary", "rating"]
+
+
+@transaction.atomic
+def duty_report_update(*, actor, report: DutyReport, year, person_name, position, reported_on, summary,
+                       occasion="年终述职", rating="", request_id="") -> DutyReport:
+    _require_write(actor, report.organization)
+    r = DutyReport.objects.select_for_update().get(pk=report.pk)
+    before = snapshot(r, DUTY_FIELDS)
+    r.year, r.person_name, r.position, r.reported_on = year, person_name, position, reported_on
+    r.summary, r.occasion, r.rating = summary, occasion, rating
+    r.full_clean()
+    r.save()
+    changes = diff(before, snapshot(r, DUTY_FIELDS))
+    if changes:
+        _log(actor, "oversight.duty_report.update", r, {"changes": changes}, request_id)
     return r
 
 

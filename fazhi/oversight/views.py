@@ -204,7 +204,30 @@ def training_create(request):
 @require_safe
 def training_detail(request, code):
     t = sel.training_get(request.user, code)
-    return render(request, "oversight/training_detail.html", {"t": t, "attendances": t.attendances.all()[:500]})
+    return render(request, "oversight/training_detail.html", {"t": t, "attendances": t.attendances.all()[:500],
+                                                              "can_edit": can_write(request.user, t.organization)})
+
+
+@login_required
+@form_methods
+def training_edit(request, code):
+    t = sel.training_get(request.user, code, write=True)
+    form = F.TrainingEditForm(request.POST or None, initial={
+        "title": t.title, "held_on": t.held_on, "mode": t.mode, "lecturer": t.lecturer, "content": t.content,
+        "person_times": t.person_times})
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            sv.training_update(actor=request.user, training=t, title=d["title"], held_on=d["held_on"], mode=d["mode"],
+                               person_times=d["person_times"], content=d["content"], lecturer=d["lecturer"],
+                               request_id=_rid(request))
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, "已修改培训。")
+            return redirect("oversight:training_detail", code=t.code)
+    return _render_form(request, form, f"修改培训：{t.title}", "oversight:trainings",
+                        back_url=reverse("oversight:training_detail", args=[t.code]))
 
 
 # ---- work plan ------------------------------------------------------------------------------
@@ -425,7 +448,27 @@ def duty_create(request):
 @login_required
 @require_safe
 def duty_detail(request, code):
-    return render(request, "oversight/duty_detail.html", {"r": sel.duty_get(request.user, code)})
+    r = sel.duty_get(request.user, code)
+    return render(request, "oversight/duty_detail.html", {"r": r, "can_edit": can_write(request.user, r.organization)})
+
+
+@login_required
+@form_methods
+def duty_edit(request, code):
+    r = sel.duty_get(request.user, code, write=True)
+    form = F.DutyReportEditForm(request.POST or None, initial={
+        "year": r.year, "person_name": r.person_name, "position": r.position, "reported_on": r.reported_on,
+        "occasion": r.occasion, "summary": r.summary, "rating": r.rating})
+    if request.method == "POST" and form.is_valid():
+        try:
+            sv.duty_report_update(actor=request.user, report=r, request_id=_rid(request), **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, "已修改述职记录。")
+            return redirect("oversight:duty_detail", code=r.code)
+    return _render_form(request, form, f"修改述职记录：{r.person_name}", "oversight:duty_reports",
+                        back_url=reverse("oversight:duty_detail", args=[r.code]))
 
 
 # ---- assessment -------------------------------------------------------------------------------

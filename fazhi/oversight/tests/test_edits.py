@@ -160,3 +160,37 @@ def test_admin_enters_the_work_plan_and_owner_reports_progress(county, login):
     assert lc.post(url, {"owner": str(county.scj.code), "number": "2", "title": "x", "kind": "routine",
                          "due_on": "2021-09-30"}).status_code in (403, 404)
     assert WorkTask.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_training_and_duty_report_corrections(county, login):
+    from fazhi.oversight.choices import TrainingMode
+    from fazhi.oversight.models import DutyReport, Training
+
+    t = sv.training_create(actor=county.liaison_scj, organization=county.scj, title="执法培训", held_on=D(2021, 5, 1),
+                           mode=TrainingMode.IN_PERSON, person_times=30, attendees=[("马明", "A1"), ("杨光", "")])
+    c = login(county.liaison_scj)
+    url = reverse("oversight:training_edit", args=[t.code])
+    assert url in c.get(reverse("oversight:training_detail", args=[t.code])).content.decode()
+    assert 'value="2021-05-01"' in c.get(url).content.decode()
+    low = c.post(url, {"title": "执法培训", "held_on": "2021-05-01", "mode": "in_person", "person_times": "1"})
+    assert low.status_code == 400 and "不能少于登记的参训人员数（2人）" in low.content.decode()
+    ok = c.post(url, {"title": "行政执法培训", "held_on": "2021-05-02", "mode": "online", "person_times": "35"})
+    assert ok.status_code == 302
+    t = Training.objects.get(pk=t.pk)
+    assert (t.title, t.mode, t.person_times, t.attendances.count()) == ("行政执法培训", TrainingMode.ONLINE, 35, 2)
+    assert AuditEvent.objects.filter(action="oversight.training.update").count() == 1
+
+    r = sv.duty_report_create(actor=county.liaison_scj, organization=county.scj, year=2021, person_name="马明",
+                              position="局长", reported_on=D(2022, 1, 10), summary="述职")
+    url = reverse("oversight:duty_edit", args=[r.code])
+    assert url in c.get(reverse("oversight:duty_detail", args=[r.code])).content.decode()
+    assert login(county.liaison_sfj).get(url).status_code == 404
+    c = login(county.liaison_scj)
+    ok = c.post(url, {"year": "2021", "person_name": "马明明", "position": "局长", "reported_on": "2022-01-11",
+                      "occasion": "年终述职", "summary": "述职要点", "rating": "好"})
+    assert ok.status_code == 302
+    r = DutyReport.objects.get(pk=r.pk)
+    assert (r.person_name, r.reported_on, r.rating) == ("马明明", D(2022, 1, 11), "好")
+    ev = AuditEvent.objects.filter(action="oversight.duty_report.update").get()
+    assert ev.data["changes"]["person_name"] == {"before": "马明", "after": "马明明"}
