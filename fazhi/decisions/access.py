@@ -109,3 +109,11 @@ register_create_route("api:dec_decision_create", Decision, body=lambda org: {
 register_create_route("api:dec_work_create", AdviserWork, body=lambda org: {
     "organization": str(org.code), "adviser": str(_existing_adviser(org).code), "kind": "meeting",
     "on": "2021-06-01", "title": marker("接口列席会议")})
+
+# Excel exports of this module's ledgers (cell-by-cell check by the matrix).
+register_list_route("excel:export#decisions_decisions", Decision, kwargs={"ledger": "decisions_decisions"},
+                    markers=lambda o: [o.title])
+register_list_route("excel:export#decisions_advisers", Adviser, kwargs={"ledger": "decisions_advisers"},
+                    markers=lambda o: [o.name])
+register_list_route("excel:export#decisions_adviser_work", AdviserWork, kwargs={"ledger": "decisions_adviser_work"},
+                    markers=lambda o: [o.title])
