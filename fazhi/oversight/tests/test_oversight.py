@@ -422,3 +422,25 @@ def test_portal_shows_county_bodies_records_only(county, client):
                       held_on=D(2021, 3, 19))
     body = client.get(reverse("oversight_public:index")).content.decode()
     assert "委员会第一次会议" in body and "《工作要点》" in body and "市场监管局内部会议" not in body
+
+
+@pytest.mark.django_db
+def test_ranking_api_gives_rank_breakdown_and_caveats(county, assessment, client):
+    from fazhi.api.services import api_token_create
+
+    _plan_tasks(county, county.scj, 2, 2)          # 2 records < min_records 5: a data-quality caveat
+    target = assessment.targets.get(organization=county.scj)
+    sv.score_set(actor=county.admin, target=target, item=SchemeItem.objects.get(scheme=assessment.scheme, number="1.3"),
+                 points=5, evidence_link=reverse("oversight:assessment_detail", args=[assessment.code]))
+    _, key = api_token_create(actor=None, user=county.admin, name="测试")
+    rows = client.get(f"/api/oversight/assessments/{assessment.code}/ranking",
+                      HTTP_AUTHORIZATION=f"Bearer {key}").json()
+    scj = next(r for r in rows if r["organization"] == county.scj.name)
+    assert scj["rank"] == 1 and Decimal(scj["score"]) == Decimal("100.00")
+    assert [(g["number"], Decimal(g["earned"]), Decimal(g["possible"])) for g in scj["groups"]] == \
+        [("1", Decimal("15"), Decimal("15"))]
+    assert any("仅依据2条记录" in c for c in scj["caveats"])
+    assert {lf["number"]: lf["state"] for lf in scj["leaves"]}["1.2"] == "missing"
+    _, other = api_token_create(actor=None, user=county.liaison_scj, name="测试")
+    assert client.get(f"/api/oversight/assessments/{assessment.code}/ranking",
+                      HTTP_AUTHORIZATION=f"Bearer {other}").status_code == 404
