@@ -49,7 +49,7 @@ class _OrgLedger(ServiceLedger):
 
 class AdviserLedger(_OrgLedger):
     name = "decisions_advisers"
-    title = "法律顾问/公职律师名册"
+    title = "法律顾问和公职律师名册"
     model_label = "decisions.adviser"
     columns = [
         Column("姓名", "name", required=True, example="马某"),
