@@ -104,3 +104,23 @@ def test_creation_snapshot_leaves_out_empty_fields(county):
     after = AuditEvent.objects.get(action="legalservice.aid.receive", target_id=str(case.code)).data["after"]
     assert after["applicant_name"] == "马某某" and after["status"] == "received"
     assert "closed_on" not in after and "refusal_reason" not in after and "lawyer" not in after
+
+
+def test_assignment_only_from_the_units_active_roster(county):
+    from django.core.exceptions import ValidationError
+
+    from fazhi.legalservice.choices import AidStatus
+
+    actor = county.liaison_sfj
+    case = notice(county.sfj, actor)
+    other = lawyer(county.scj, license_no="16403201510000077")        # 市场监管局's list, not 司法局's
+    with pytest.raises(ValidationError, match="不在本单位的律师名册"):
+        services.aid_assign(actor=actor, case=case, lawyer=other, on=datetime.date(2021, 9, 30))
+    retired = lawyer(county.sfj, license_no="16403201510000078", is_active=False)
+    with pytest.raises(ValidationError, match="在册律师"):
+        services.aid_assign(actor=actor, case=case, lawyer=retired, on=datetime.date(2021, 9, 30))
+    case.refresh_from_db()
+    assert case.status == AidStatus.GRANTED and case.lawyer_id is None
+    county_lawyer = lawyer(county.gov, license_no="16403201510000079")   # the parent unit's roster serves it
+    services.aid_assign(actor=actor, case=case, lawyer=county_lawyer, on=datetime.date(2021, 9, 30))
+    assert case.lawyer == county_lawyer
