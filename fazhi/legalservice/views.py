@@ -242,7 +242,31 @@ def aid_step(request, code, step):
             messages.success(request, "已保存。")
             return redirect("legalservice:aid_detail", code=case.code)
     case.refresh_from_db()
+    if not _step_shown(case, step):
+        # The step's form is not on the page for the case's current state (a second tab, the back
+        # button): say why, or the clerk sees the page come back with nothing explained.
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
     return _aid_detail_page(request, case, forms, status=400)
+
+
+def _step_shown(case, step: str) -> bool:
+    """Whether ``aid_detail.html`` shows the form of ``step`` for the case as it now is."""
+    s = case.status
+    if step == "decide":
+        return s == AidStatus.RECEIVED
+    if step == "materials":
+        return s == AidStatus.RECEIVED and not case.materials_requested_on
+    if step == "withdraw":
+        return s == AidStatus.RECEIVED and bool(case.materials_requested_on)
+    if step == "assign":
+        return s == AidStatus.GRANTED
+    if step == "close":
+        return s == AidStatus.ASSIGNED
+    if step == "archive":
+        return s == AidStatus.CLOSED
+    return s in (AidStatus.GRANTED, AidStatus.ASSIGNED)   # terminate
 
 
 # -- lawyer roster --------------------------------------------------------------------------------

@@ -124,3 +124,16 @@ def test_assignment_only_from_the_units_active_roster(county):
     county_lawyer = lawyer(county.gov, license_no="16403201510000079")   # the parent unit's roster serves it
     services.aid_assign(actor=actor, case=case, lawyer=county_lawyer, on=datetime.date(2021, 9, 30))
     assert case.lawyer == county_lawyer
+
+
+def test_a_step_sent_twice_explains_why_it_was_refused(county, login):
+    """Two tabs, or the back button: the second 给予援助 arrives when the case is already waiting for
+    a lawyer. The decision form is no longer on the page, so the refusal must still be shown."""
+    case = application(county.sfj, county.liaison_sfj)
+    client = login(county.liaison_sfj)
+    url = reverse("legalservice:aid_step", args=[case.code, "decide"])
+    body = {"decide-decision": "grant", "decide-on": "2021-09-30"}
+    assert client.post(url, body).status_code == 302
+    resp = client.post(url, body)
+    assert resp.status_code == 400
+    assert "不能作出给予法律援助的决定" in resp.content.decode()
