@@ -414,9 +414,34 @@ def work_list(request):
     adviser_code = request.GET.get("adviser", "")
     if adviser_code:
         qs = qs.filter(adviser__code=adviser_code) if _is_uuid(adviser_code) else qs.none()
+    page = _page(request, qs)
+    page.object_list = list(page.object_list)
+    links = _litigation_links(request.user, page.object_list)
+    for w in page.object_list:
+        w.litigation_url = links.get(w.case_number, "")
     return render(request, "decisions/work_list.html", {
-        "page": _page(request, qs), "filters": filters, "total": qs.count(), "query": _query(request),
+        "page": page, "filters": filters, "total": qs.count(), "query": _query(request),
         "can_create": writable_orgs(request.user).exists()})
+
+
+def _litigation_links(user, rows) -> dict[str, str]:
+    """Case number → 行政应诉 record URL, where the disputes module holds that case and the user sees it."""
+    from django.apps import apps
+    from django.urls import reverse
+    numbers = {w.case_number for w in rows if w.case_number}
+    if not numbers or not apps.is_installed("fazhi.disputes"):
+        return {}
+    from fazhi.disputes import selectors as dsel
+
+    def norm(n):
+        try:
+            from fazhi.disputes.services import normalize_case_number
+            return normalize_case_number(n)
+        except (ImportError, ValidationError):
+            return n
+    wanted = {norm(n): n for n in numbers}
+    return {wanted[c.case_number]: reverse("disputes:litigation_detail", args=[c.code])
+            for c in dsel.litigation_list(user).filter(case_number__in=list(wanted))}
 
 
 def _is_uuid(value: str) -> bool:

@@ -179,3 +179,18 @@ def test_dossier_pdf(county, login, tmp_path):
     out = __import__("pathlib").Path("test-artifacts")
     out.mkdir(exist_ok=True)
     (out / "decisions_dossier.pdf").write_bytes(resp.content)
+
+
+def test_suit_links_to_litigation_record(county, login):
+    from fazhi.disputes import services as dsv
+    case = dsv.litigation_create(actor=county.admin, organization=county.gov, case_number="（2021）宁0324行初5号",
+                                 court="同心县人民法院", plaintiff="马某", act="行政处罚",
+                                 complaint_received_on=D(2021, 5, 6))
+    a = adviser(county.gov, county.admin)
+    sv.adviser_work_add(actor=county.admin, organization=county.gov, adviser=a, kind="suit", on=D(2021, 6, 1),
+                        title="代理诉讼", case_number=case.case_number)
+    body = login(county.admin).get(reverse("decisions:work_list")).content.decode()
+    assert reverse("disputes:litigation_detail", args=[case.code]) in body
+    # Another organization's user sees the log row only if it sees the case: not here (404 scope).
+    assert reverse("disputes:litigation_detail", args=[case.code]) not in login(county.liaison_scj).get(
+        reverse("decisions:work_list")).content.decode()
