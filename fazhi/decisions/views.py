@@ -339,7 +339,12 @@ def comment_moderate(request, code):
             messages.success(request, "已审核。")
     else:
         messages.error(request, "；".join(e for errs in form.errors.values() for e in errs))
-    return redirect(request.POST.get("next") or "decisions:comment_list")
+    from django.utils.http import url_has_allowed_host_and_scheme
+    nxt = request.POST.get("next", "")
+    if nxt and url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}, require_https=False) \
+            and nxt.startswith("/"):
+        return redirect(nxt)
+    return redirect("decisions:comment_list")
 
 
 @login_required

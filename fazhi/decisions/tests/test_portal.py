@@ -94,3 +94,11 @@ def test_closed_or_unpublished_consultation(county):
     assert resp.status_code == 400 and "不在公开征求意见期内" in resp.content.decode()
     assert Comment.objects.count() == 0
     assert c.get(reverse("decisions_public:index")).status_code == 200
+
+
+def test_moderation_next_is_not_an_open_redirect(county, login):
+    d = _open(county)
+    com = sv.comment_submit(decision=d, body="一条需要审核的意见")
+    resp = login(county.admin).post(reverse("decisions:comment_moderate", args=[com.code]),
+                                    {"action": "publish", "next": "https://evil.example/"})
+    assert resp.status_code == 302 and resp["Location"] == reverse("decisions:comment_list")
