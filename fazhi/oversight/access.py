@@ -84,6 +84,10 @@ register_object_route("oversight:study_edit", StudySession, body={"form": "execu
                                                                   "topics": "改专题"})
 register_object_route("oversight:inspection_edit", Inspection, body={
     "title": "改名", "scope": "special", "inspector": "committee_office", "started_on": "2021-05-11"})
+register_object_route("oversight:task_edit", WorkTask, body={"number": "9", "title": "改名", "kind": "routine",
+                                                              "due_on": "2021-06-30"})
+register_object_route("oversight:finding_edit", Finding, body={"category": "改类别", "description": "改",
+                                                               "due_on": "2021-09-30"})
 register_object_route("oversight:training_detail", Training)
 register_object_route("oversight:training_edit", Training, body={"title": "改名", "held_on": "2021-05-11",
                                                                  "mode": "online", "person_times": "5"})

@@ -232,3 +232,17 @@ class TrainingEditForm(TrainingForm):
 
 class DutyReportEditForm(DutyReportForm):
     organization = None
+
+
+class TaskEditForm(TaskCreateForm):
+    owner = None
+
+    def __init__(self, *args, **kwargs):
+        forms.Form.__init__(self, *args, **kwargs)
+
+
+class FindingEditForm(FindingForm):
+    owner = None
+
+    def __init__(self, *args, **kwargs):
+        forms.Form.__init__(self, *args, **kwargs)

@@ -19,7 +19,7 @@ from fazhi.core.deadlines import deadline_done, deadline_register
 from fazhi.core.models import Deadline, Organization
 from fazhi.core.scoping import can_write, has_role
 
-from .choices import AppealStatus, AssessmentStatus, ItemMethod, TaskStatus
+from .choices import AppealStatus, AssessmentStatus, FindingStatus, ItemMethod, TaskStatus
 from .models import (DCGD, KPBF, AdoptedDocument, Appeal, Assessment, AssessmentScheme, AssessmentTarget, DutyReport,
                      Finding, Inspection, ManualScore, Meeting, SchemeItem, StudySession, Training,
                      TrainingAttendance, WorkPlan, WorkTask)
@@ -36,10 +36,12 @@ register_actions({
     "oversight.plan.create": "登记工作要点",
     "oversight.task.create": "登记工作要点任务",
     "oversight.task.progress": "报送任务进展",
+    "oversight.task.update": "修改工作要点任务",
     "oversight.task.bulk_load": "批量载入工作要点任务",
     "oversight.inspection.create": "登记督察",
     "oversight.inspection.update": "修改督察",
     "oversight.finding.create": "登记督察问题",
+    "oversight.finding.update": "修改督察问题",
     "oversight.finding.submit": "报送整改情况",
     "oversight.finding.close": "督察问题整改销号",
     "oversight.finding.return": "退回整改",
@@ -301,6 +303,31 @@ def task_create(*, actor, plan: WorkPlan, owner: Organization, number, title, ki
     return t
 
 
+TASK_FIELDS = ["number", "title", "kind", "due_on"]
+
+
+@transaction.atomic
+def task_update(*, actor, task: WorkTask, number, title, kind, due_on, request_id="") -> WorkTask:
+    """Correct a task as the plan's author (the owner reports progress, it does not rewrite the task);
+    a new 完成时限 moves its deadline. A completed task is not rewritten."""
+    t = WorkTask.objects.select_for_update().select_related("plan__organization").get(pk=task.pk)
+    _require_write(actor, t.plan.organization)
+    if t.status == TaskStatus.DONE:
+        raise ValidationError("该任务已完成，不能修改。")
+    before = snapshot(t, TASK_FIELDS)
+    t.number, t.title, t.kind, t.due_on = number, title, kind, due_on
+    t.full_clean()
+    t.save()
+    changes = diff(before, snapshot(t, TASK_FIELDS))
+    if "due_on" in changes or "title" in changes:
+        deadline_register(actor=None, organization=t.organization, rule_code=TASK_RULE, target=t,
+                          title=f"工作要点任务：{t.title}"[:255], url=_task_url(t), start_date=t.due_on,
+                          request_id=request_id)
+    if changes:
+        _log(actor, "oversight.task.update", t, {"changes": changes}, request_id)
+    return t
+
+
 @transaction.atomic
 def task_report_progress(*, actor, task: WorkTask, progress: int, note: str = "", evidence_link: str = "",
                          on: datetime.date | None = None, request_id="") -> WorkTask:
@@ -393,14 +420,17 @@ def inspection_update(*, actor, inspection: Inspection, title, scope, inspector,
 
 
 def _recompute_repeats(inspection: Inspection) -> None:
-    pairs = set(inspection.findings.values_list("organization_id", "category"))
-    for org_id, category in pairs:
-        for f in Finding.objects.filter(organization_id=org_id, category=category).select_related("inspection",
-                                                                                                  "organization"):
-            earlier = find_earlier(f.organization, category, f.inspection)
-            if f.repeat_of_id != (earlier.id if earlier else None):
-                f.repeat_of = earlier
-                f.save(update_fields=["repeat_of", "updated_at"])
+    for org_id, category in set(inspection.findings.values_list("organization_id", "category")):
+        _recompute_pair(Organization.objects.get(pk=org_id), category)
+
+
+def _recompute_pair(owner: Organization, category: str) -> None:
+    """Re-mark 重复出现 for every finding of ``owner`` with ``category`` (after a date or category change)."""
+    for f in Finding.objects.filter(organization=owner, category=category).select_related("inspection"):
+        earlier = find_earlier(owner, category, f.inspection)
+        if f.repeat_of_id != (earlier.id if earlier else None):
+            f.repeat_of = earlier
+            f.save(update_fields=["repeat_of", "updated_at"])
 
 
 def find_earlier(owner: Organization, category: str, before: Inspection) -> Finding | None:
@@ -430,6 +460,38 @@ def finding_create(*, actor, inspection: Inspection, owner: Organization, catego
     _log(actor, "oversight.finding.create", f, {"inspection": str(inspection.code), "category": f.category,
                                                 "due_on": due_on, "repeat_of": str(f.repeat_of.code) if f.repeat_of
                                                 else None}, request_id)
+    return f
+
+
+FINDING_FIELDS = ["category", "description", "due_on"]
+
+
+@transaction.atomic
+def finding_update(*, actor, finding: Finding, category, description, due_on, request_id="") -> Finding:
+    """Correct a finding as the inspecting body, until it is closed (销号). A new category recomputes the
+    重复出现 marks; a new 整改时限 moves the deadline on the board."""
+    f = Finding.objects.select_for_update().select_related("inspection__organization", "organization").get(
+        pk=finding.pk)
+    _require_write(actor, f.inspection.organization)
+    if f.status == FindingStatus.CLOSED:
+        raise ValidationError(f"该问题已整改销号，不能修改（{DCGD}）。")
+    before = snapshot(f, FINDING_FIELDS)
+    old_category = f.category
+    f.category, f.description, f.due_on = (category or "").strip(), description, due_on
+    f.full_clean()
+    if due_on < f.inspection.started_on:
+        raise ValidationError({"due_on": "整改时限不能早于督察开始日期。"})
+    f.save()
+    changes = diff(before, snapshot(f, FINDING_FIELDS))
+    if "category" in changes:
+        for cat in {old_category, f.category}:
+            _recompute_pair(f.organization, cat)
+    if "due_on" in changes or "category" in changes:
+        deadline_register(actor=None, organization=f.organization, rule_code=RECT_RULE, target=f,
+                          title=f"督察整改：{f.category}"[:255], url=reverse("oversight:finding_detail", args=[f.code]),
+                          start_date=f.due_on, request_id=request_id)
+    if changes:
+        _log(actor, "oversight.finding.update", f, {"changes": changes}, request_id)
     return f
 
 

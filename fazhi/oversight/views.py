@@ -303,8 +303,30 @@ def task_detail(request, code):
             messages.success(request, "已报送任务进展。")
             return redirect("oversight:task_detail", code=task.code)
     return render(request, "oversight/task_detail.html", {"task": task, "form": form,
-                                                          "can_edit": can_write(request.user, task.organization)},
+                                                          "can_edit": can_write(request.user, task.organization),
+                                                          "can_correct": task.status != "done" and can_write(
+                                                              request.user, task.plan.organization)},
                   status=400 if form.errors else 200)
+
+
+@login_required
+@form_methods
+def task_edit(request, code):
+    task = sel.task_get(request.user, code)
+    if not can_write(request.user, task.plan.organization):
+        raise PermissionDenied("只有工作要点的制定单位可以修改任务。")
+    form = F.TaskEditForm(request.POST or None, initial={"number": task.number, "title": task.title,
+                                                         "kind": task.kind, "due_on": task.due_on})
+    if request.method == "POST" and form.is_valid():
+        try:
+            sv.task_update(actor=request.user, task=task, request_id=_rid(request), **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, "已修改任务。")
+            return redirect("oversight:task_detail", code=task.code)
+    return _render_form(request, form, f"修改任务：{task.number} {task.title}", "oversight:tasks",
+                        back_url=reverse("oversight:task_detail", args=[task.code]))
 
 
 # ---- inspections -------------------------------------------------------------------------------
@@ -417,8 +439,29 @@ def finding_detail(request, code):
     errors = rect_form.errors or reason_form.errors
     return render(request, "oversight/finding_detail.html", {
         "f": f, "rect_form": rect_form, "reason_form": reason_form, "is_reviewer": is_reviewer,
+        "can_correct": can_write(request.user, f.inspection.organization) and f.status != FindingStatus.CLOSED,
         "can_edit": can_write(request.user, f.organization), "FS": FindingStatus},
         status=400 if errors else 200)
+
+
+@login_required
+@form_methods
+def finding_edit(request, code):
+    f = sel.finding_get(request.user, code)
+    if not can_write(request.user, f.inspection.organization):
+        raise PermissionDenied("只有督察单位可以修改督察问题。")
+    form = F.FindingEditForm(request.POST or None, initial={"category": f.category, "description": f.description,
+                                                            "due_on": f.due_on})
+    if request.method == "POST" and form.is_valid():
+        try:
+            sv.finding_update(actor=request.user, finding=f, request_id=_rid(request), **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, "已修改督察问题。")
+            return redirect("oversight:finding_detail", code=f.code)
+    return _render_form(request, form, f"修改督察问题：{f.category}", "oversight:inspections",
+                        back_url=reverse("oversight:finding_detail", args=[f.code]))
 
 
 @login_required

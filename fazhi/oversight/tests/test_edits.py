@@ -194,3 +194,60 @@ def test_training_and_duty_report_corrections(county, login):
     assert (r.person_name, r.reported_on, r.rating) == ("马明明", D(2022, 1, 11), "好")
     ev = AuditEvent.objects.filter(action="oversight.duty_report.update").get()
     assert ev.data["changes"]["person_name"] == {"before": "马明", "after": "马明明"}
+
+
+@pytest.mark.django_db
+def test_finding_correction_moves_deadline_and_repeat_marks(county, login):
+    from fazhi.core.models import Deadline
+
+    def insp(title, day):
+        return sv.inspection_create(actor=county.admin, organization=county.fzb, title=title,
+                                    scope=InspectionScope.COUNTY, inspector=InspectorBody.COMMITTEE_OFFICE,
+                                    started_on=day)
+    first, second = insp("上半年督察", D(2021, 6, 1)), insp("下半年督察", D(2021, 11, 1))
+    f1 = sv.finding_create(actor=county.admin, inspection=first, owner=county.scj, category="三项制度落实",
+                           description="甲", due_on=D(2021, 9, 30))
+    f2 = sv.finding_create(actor=county.admin, inspection=second, owner=county.scj, category="三项制度",
+                           description="乙", due_on=D(2021, 12, 31))
+    assert f2.repeat_of is None                      # the clerk mistyped the category
+    c = login(county.admin)
+    url = reverse("oversight:finding_edit", args=[f2.code])
+    assert url in c.get(reverse("oversight:finding_detail", args=[f2.code])).content.decode()
+    early = c.post(url, {"category": "三项制度落实", "description": "乙", "due_on": "2021-10-01"})
+    assert early.status_code == 400 and "不能早于督察开始日期" in early.content.decode()
+    ok = c.post(url, {"category": "三项制度落实", "description": "乙（更正）", "due_on": "2022-01-31"})
+    assert ok.status_code == 302
+    f2 = Finding.objects.get(pk=f2.pk)
+    assert f2.repeat_of == f1 and f2.description == "乙（更正）"
+    assert Deadline.objects.get(rule__code="oversight.rectification_due", target_id=str(f2.code)).due_date == \
+        D(2022, 1, 31)
+    assert AuditEvent.objects.filter(action="oversight.finding.update").count() == 1
+    # the owner's liaison reports rectification but cannot rewrite the finding
+    assert login(county.liaison_scj).post(url, {"category": "无", "description": "x",
+                                                "due_on": "2022-06-30"}).status_code == 403
+    assert Finding.objects.get(pk=f2.pk).category == "三项制度落实"
+
+
+@pytest.mark.django_db
+def test_task_correction_by_plan_author_moves_deadline(county, login):
+    from fazhi.core.models import Deadline
+    from fazhi.oversight.choices import TaskKind
+
+    plan = sv.plan_create(actor=county.admin, organization=county.fzb, year=2021, title="要点")
+    t = sv.task_create(actor=county.admin, plan=plan, owner=county.scj, number="1", title="任务甲",
+                       kind=TaskKind.ROUTINE, due_on=D(2021, 6, 30))
+    c = login(county.admin)
+    url = reverse("oversight:task_edit", args=[t.code])
+    assert url in c.get(reverse("oversight:task_detail", args=[t.code])).content.decode()
+    assert 'value="2021-06-30"' in c.get(url).content.decode()
+    ok = c.post(url, {"number": "1", "title": "任务甲（更正）", "kind": "key_reform", "due_on": "2021-09-30"})
+    assert ok.status_code == 302
+    t.refresh_from_db()
+    assert (t.title, t.kind, t.due_on) == ("任务甲（更正）", TaskKind.KEY_REFORM, D(2021, 9, 30))
+    assert Deadline.objects.get(rule__code="oversight.task_due", target_id=str(t.code)).due_date == D(2021, 9, 30)
+    assert login(county.liaison_scj).post(url, {"number": "1", "title": "x", "kind": "routine",
+                                                "due_on": "2021-12-31"}).status_code == 403
+    sv.task_report_progress(actor=county.liaison_scj, task=t, progress=100,
+                            evidence_link=reverse("oversight:task_detail", args=[t.code]))
+    with pytest.raises(ValidationError, match="已完成"):
+        sv.task_update(actor=county.admin, task=t, number="1", title="y", kind="routine", due_on=D(2021, 9, 30))
