@@ -19,7 +19,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from fazhi.core.actions import register_actions
-from fazhi.core.audit import audit_log, diff, snapshot
+from fazhi.core.audit import audit_log, diff
+from fazhi.core.audit import snapshot as _core_snapshot
 from fazhi.core.deadlines import (
     MissingHolidayData, compute_due, deadline_done, deadline_pause, deadline_register, deadline_resume, get_calendar,
     open_pause,
@@ -138,6 +139,16 @@ def rule_code(case: ReviewCase, key: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------- helpers
+def snapshot(obj, fields: list[str]) -> dict[str, Any]:
+    """``fazhi.core.audit.snapshot`` with related records by name (the history showed "被申请人 27")."""
+    out = _core_snapshot(obj, fields)
+    for name in fields:
+        f = obj._meta.get_field(name)
+        if f.is_relation and out.get(name) is not None:
+            out[name] = str(getattr(obj, name))
+    return out
+
+
 def _require_write(actor, organization: Organization) -> None:
     if actor is not None and not can_write(actor, organization):
         raise PermissionDenied("您没有修改该单位记录的权限。")
@@ -891,7 +902,10 @@ def litigation_add_hearing(*, actor, case: LitigationCase, held_on: datetime.dat
                                                     f"（《行政诉讼法》第三条第三款），请填写受委托工作人员。"})
         if appearance == Appearance.LAWYER_ONLY and not lawyer_name:
             raise ValidationError({"lawyer_name": "请填写出庭律师。"})
-        if not absence_reason:
+        # A written reason excuses the head's absence only when a staff member was sent (解释第一百二十九条):
+        # "仅律师出庭" and "无人出庭" have no lawful excuse (第一百二十八条第二款 "不得仅委托律师出庭") and are
+        # recorded as they happened, reason or not, so that they are flagged and counted.
+        if appearance == Appearance.DELEGATE and not absence_reason:
             raise ValidationError({"absence_reason": f"负责人不能出庭的，应当向人民法院书面说明理由（{JS}第一百二十九条，"
                                                      f"{CTGD}第八条、第九条），请填写理由。"})
     hearing = LitigationHearing(

@@ -72,6 +72,16 @@ class TestLitigation:
         assert figs["lawyer_only"] == 1 and figs["heard"] == 3
         assert [x.case_number for x in S.litigation_list(county.admin, flag="lawyer_only")] == [b.case_number]
 
+    def test_lawyer_only_is_recorded_without_an_excuse_and_flagged(self, county):
+        # No reason makes "仅律师出庭" lawful (解释第一百二十八条第二款): it must be recordable as it happened.
+        case = suit(county)
+        with pytest.raises(ValidationError, match="出庭律师"):
+            svc.litigation_add_hearing(actor=None, case=case, held_on=D(2021, 11, 1), appearance="lawyer_only")
+        h = svc.litigation_add_hearing(actor=None, case=case, held_on=D(2021, 11, 1), appearance="lawyer_only",
+                                       lawyer_name="王律师")
+        assert h.lawyer_only and not h.head_appeared and not h.reason_in_writing
+        assert [x.case_number for x in S.litigation_list(county.admin, flag="lawyer_only")] == [case.case_number]
+
     def test_outcome_loss_and_appeal(self, county):
         case = suit(county)
         with pytest.raises(ValidationError, match="上诉日期"):

@@ -278,6 +278,16 @@ class TestPermissions:
         actions = list(AuditEvent.objects.filter(target_id=str(case.code)).values_list("action", flat=True))
         assert "disputes.review.receive" in actions and "disputes.review.accept" in actions
 
+    def test_history_names_the_respondent_and_the_opinion_recipient(self, county):
+        case = receive(county, D(2021, 3, 1), actor=county.admin)
+        ev = AuditEvent.objects.get(action="disputes.review.receive", target_id=str(case.code))
+        assert ev.data["after"]["respondent"] == county.scj.name
+        case = svc.review_accept(actor=None, case=case, accepted_on=D(2021, 3, 2))
+        case = svc.review_decide(actor=None, case=case, decided_on=D(2021, 4, 1), decision_type="revoke")
+        svc.review_issue_opinion(actor=county.admin, case=case, issued_on=D(2021, 4, 2), recipient=county.scj)
+        ev = AuditEvent.objects.get(action="disputes.review.opinion", target_id=str(case.code))
+        assert ev.data["changes"]["opinion_recipient"] == {"before": None, "after": county.scj.name}
+
 
 @pytest.mark.django_db
 def test_deem_command(county):

@@ -87,10 +87,13 @@ class TestOtherPages:
         assert resp.status_code == 302
         case = LitigationCase.objects.get()
         url = reverse("disputes:litigation_action", kwargs={"code": case.code, "action": "hearing"})
-        resp = c.post(url, {"held_on": "2021-11-01", "appearance": "lawyer_only", "lawyer_name": "王律师"})
+        resp = c.post(url, {"held_on": "2021-11-01", "appearance": "delegate", "delegate_name": "法制股长"})
         assert resp.status_code == 400 and "书面说明理由" in resp.content.decode()
-        resp = c.post(url, {"held_on": "2021-11-01", "appearance": "lawyer_only", "lawyer_name": "王律师",
-                            "absence_reason": "出差"})
+        resp = c.post(url, {"held_on": "2021-11-01", "appearance": "lawyer_only"})
+        assert resp.status_code == 400 and "请填写出庭律师" in resp.content.decode()
+        assert not case.hearings.exists()
+        # "仅律师出庭" has no lawful excuse: it is recorded as it happened, without a reason, and flagged.
+        resp = c.post(url, {"held_on": "2021-11-01", "appearance": "lawyer_only", "lawyer_name": "王律师"})
         assert resp.status_code == 302
         page = c.get(reverse("disputes:litigation_detail", kwargs={"code": case.code})).content.decode()
         assert "不得仅委托律师出庭" in page
