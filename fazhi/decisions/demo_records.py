@@ -126,17 +126,32 @@ def _walk(gov: Organization, catalog, item, spec, advisers, k: int):
     return d
 
 
+def _litigation_dates() -> dict:
+    """Case number → complaint date of the 行政应诉 demo records (fazhi.disputes), if that module is installed."""
+    from django.apps import apps
+    if not apps.is_installed("fazhi.disputes"):
+        return {}
+    from fazhi.disputes.models import LitigationCase
+    return dict(LitigationCase.objects.filter(complaint_received_on__year=YEAR).values_list(
+        "case_number", "complaint_received_on"))
+
+
 def _work_rows(advisers) -> list[dict]:
     rows = []
     for i in range(MEETINGS):
         rows.append(dict(adviser=advisers[i % len(advisers)], kind="meeting", on=_day(i, MEETINGS, D(YEAR, 1, 20)),
                          title=f"列席同心县人民政府{YEAR}年第{i + 3}次常务会议" if i < 5 else "列席县政府专题会议",
                          subject_ref="县政府常务会议" if i < 5 else "县政府专题会议"))
+    received = _litigation_dates()
     for i in range(SUITS):
-        rows.append(dict(adviser=advisers[2 + i % 3], kind="suit", on=_day(i, SUITS),
+        number = f"({YEAR})宁0324行初{i + 1}号"  # the 行政应诉 cases of the disputes demo, where loaded
+        on = received.get(number)
+        on = on + datetime.timedelta(days=5) if on and on + datetime.timedelta(days=5) <= D(YEAR, 12, 31) \
+            else _day(i, SUITS)
+        rows.append(dict(adviser=advisers[2 + i % 3], kind="suit", on=on,
                          title=["代理县政府行政诉讼（土地征收）", "代理县政府行政诉讼（信息公开）",
                                 "代理县政府行政诉讼（行政协议）", "代理县政府行政诉讼（房屋拆迁）"][i % 4],
-                         case_number=f"（{YEAR}）宁03{'02' if i % 3 else '81'}行初{i + 1}号"))
+                         case_number=number))
     n = OPINIONS - len(ITEMS)  # the 11 decisions' legality reviews are logged by the service
     subjects = [("contract", CONTRACTS), ("normdoc", NORMDOCS), ("petition", PETITIONS), ("legal_affair", AFFAIRS)]
     for i in range(n):
