@@ -100,6 +100,26 @@ class ReviewCase(OrgOwnedModel):
     def __str__(self) -> str:
         return self.number or f"{self.applicant}申请复议（{self.received_on}）"
 
+    # The choice labels cite the 2023 revision; a case under the 2017 law cites that law's article.
+    DECISION_ARTICLES_2017 = {
+        DecisionType.UPHOLD: "第二十八条第一款第（一）项", DecisionType.ORDER_PERFORM: "第二十八条第一款第（二）项",
+        DecisionType.REVOKE: "第二十八条第一款第（三）项", DecisionType.REVOKE_PARTIAL: "第二十八条第一款第（三）项",
+        DecisionType.CHANGE: "第二十八条第一款第（三）项", DecisionType.CONFIRM_ILLEGAL: "第二十八条第一款第（三）项",
+        DecisionType.DISMISS_CLAIM: "《行政复议法实施条例》第四十八条", DecisionType.COMPENSATION: "第二十九条",
+    }
+
+    @property
+    def decision_label(self) -> str:
+        """决定类型 with the article of the case's law version."""
+        if not self.decision_type:
+            return ""
+        label = self.get_decision_type_display()
+        if self.law_version != LawVersion.V2017:
+            return label
+        art = self.DECISION_ARTICLES_2017.get(self.decision_type, "第二十八条")
+        art = art if art.startswith("《") else f"2017年《行政复议法》{art}"
+        return f"{label.split('（')[0]}（{art}）"
+
     # -- transitions (django-fsm), named after the article that requires them. Services guard them
     # with Chinese messages naming the article of the case's law version.
     S = ReviewState

@@ -882,7 +882,7 @@ def litigation_add_hearing(*, actor, case: LitigationCase, held_on: datetime.dat
                            request_id: str = "") -> LitigationHearing:
     """开庭 and who appeared: the 负责人 (正职、副职或者分管负责人, 解释第一百二十八条); if not, a 委托 staff
     member with a written reason signed or sealed by the 主要负责人 (解释第一百二十九条, 出庭规定第九条).
-    "Only a lawyer" is recorded and flagged (解释第一百三十条第二款、第一百三十二条)."""
+    "Only a lawyer" is recorded and flagged (解释第一百二十八条第二款、第一百三十二条)."""
     _require_write(actor, case.organization)
     if not isinstance(held_on, datetime.date):
         raise ValidationError({"held_on": "请填写开庭日期。"})

@@ -70,6 +70,16 @@ def test_review_workflow_and_lawyer_only_flag(live_server, page, seeded, e2e_pas
 
     page.goto(f"{base}/disputes/litigation/new/")
     page.locator("#id_organization").select_option(label=county.scj.name)
+    page.locator("#id_case_number").fill("2021宁0324行初5号")
+    page.locator("#id_court").fill("同心县人民法院")
+    page.locator("#id_plaintiff").fill("李某")
+    page.locator("#id_act").fill("行政处罚决定")
+    page.locator("#id_complaint_received_on").fill("2021-09-20")
+    page.get_by_role("button", name="保存").click()
+    assert "法院案号格式应为" in page.content() and "/disputes/litigation/new/" in page.url
+    from fazhi.disputes.models import LitigationCase
+    assert not LitigationCase.objects.exists()
+    page.locator("#id_organization").select_option(label=county.scj.name)
     page.locator("#id_case_number").fill("(2021)宁0324行初5号")
     page.locator("#id_court").fill("同心县人民法院")
     page.locator("#id_plaintiff").fill("李某")
@@ -81,9 +91,8 @@ def test_review_workflow_and_lawyer_only_flag(live_server, page, seeded, e2e_pas
     page.get_by_role("link", name="登记开庭及出庭应诉").click()
     page.locator("#id_held_on").fill("2021-11-01")
     page.locator("#id_appearance").select_option(label="仅律师出庭")
-    page.locator("#id_lawyer_name").fill("王律师")
-    page.locator("#id_absence_reason").fill("出差")
+    page.locator("#id_lawyer_name").fill("王律师")   # no excuse asked: 仅律师出庭 is recorded as it happened
     page.get_by_role("button", name="保存").click()
     page.wait_for_url(re.compile(r"/disputes/litigation/[0-9a-f-]+/$"))
-    assert "不得仅委托律师出庭" in page.content()
+    assert "不得仅委托律师出庭（行诉法解释第一百二十八条第二款" in page.content()
     assert page.csp_errors == []

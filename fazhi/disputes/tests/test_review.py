@@ -313,3 +313,17 @@ def test_suspension_after_an_approved_extension_moves_the_extended_date(county):
     assert case.decision_due == D(2024, 5, 30)
     assert Deadline.objects.get(rule__code="review.decision_extension", target_id=str(case.code)).start_date == \
         D(2024, 5, 10)
+
+
+@pytest.mark.django_db
+def test_decision_cites_the_article_of_the_case_law_version(county, login):
+    from django.urls import reverse
+
+    old = svc.review_accept(actor=None, case=receive(county, D(2021, 5, 6)), accepted_on=D(2021, 5, 7))
+    old = svc.review_decide(actor=None, case=old, decided_on=D(2021, 6, 1), decision_type="revoke")
+    assert old.decision_label == "撤销（2017年《行政复议法》第二十八条第一款第（三）项）"
+    new = svc.review_accept(actor=None, case=receive(county, D(2024, 5, 6)), accepted_on=D(2024, 5, 7))
+    new = svc.review_decide(actor=None, case=new, decided_on=D(2024, 6, 3), decision_type="revoke")
+    assert new.decision_label == "撤销（第六十四条）"
+    page = login(county.admin).get(reverse("disputes:review_detail", kwargs={"code": old.code})).content.decode()
+    assert "<dt>决定</dt><dd>2021年6月1日 撤销（2017年《行政复议法》第二十八条第一款第（三）项）" in page

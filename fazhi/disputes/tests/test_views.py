@@ -96,7 +96,7 @@ class TestOtherPages:
         resp = c.post(url, {"held_on": "2021-11-01", "appearance": "lawyer_only", "lawyer_name": "王律师"})
         assert resp.status_code == 302
         page = c.get(reverse("disputes:litigation_detail", kwargs={"code": case.code})).content.decode()
-        assert "不得仅委托律师出庭" in page
+        assert "不得仅委托律师出庭（行诉法解释第一百二十八条第二款" in page
 
     def test_mediation_pages(self, county, login):
         c = login(county.liaison_town)
