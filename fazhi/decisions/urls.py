@@ -1,11 +1,13 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from fazhi.decisions import views
 
 app_name = "decisions"
 
 urlpatterns = [
-    path("", views.decision_list, name="decision_list"),
+    path("", RedirectView.as_view(pattern_name="decisions:decision_list", query_string=True)),
+    path("d/", views.decision_list, name="decision_list"),
     path("new/", views.decision_create, name="decision_create"),
     path("d/<uuid:code>/", views.decision_detail, name="decision_detail"),
     path("d/<uuid:code>/edit/", views.decision_edit, name="decision_edit"),
@@ -24,6 +26,6 @@ urlpatterns = [
     path("advisers/", views.adviser_list, name="adviser_list"),
     path("advisers/new/", views.adviser_create, name="adviser_create"),
     path("advisers/<uuid:code>/edit/", views.adviser_edit, name="adviser_edit"),
-    path("advisers/work/", views.work_list, name="work_list"),
-    path("advisers/work/new/", views.work_create, name="work_create"),
+    path("work/", views.work_list, name="work_list"),
+    path("work/new/", views.work_create, name="work_create"),
 ]
