@@ -31,7 +31,7 @@ from fazhi.core.deadlines import MissingHolidayData, UnknownRule
 from fazhi.core.deadlines import compute_due as _compute_due
 from fazhi.core.models import Organization
 from fazhi.core.scoping import can_write
-from fazhi.decisions.choices import (SKIPPABLE_STEPS, AdviserKind, CatalogStatus, ChangeKind, CommentStatus,
+from fazhi.decisions.choices import (SKIPPABLE_STEPS, CatalogStatus, ChangeKind, CommentStatus,
                                      DecisionState, LegalityConclusion, Outcome, WorkKind, OpinionSubject)
 from fazhi.decisions.models import (Adviser, AdviserWork, Catalog, CatalogChange, CatalogItem, Comment, Decision,
                                     ExpertOpinion, ImplementationReport)
@@ -651,6 +651,3 @@ def adviser_work_bulk_load(*, organization: Organization, rows: list[dict]) -> i
               data={"adviser_work": len(objs)}, target_type="decisions.adviserwork", target_repr="法律顾问工作记录批量载入")
     return len(objs)
 
-
-__all__ = [n for n in dir() if n.startswith(("catalog_", "decision_", "comment_", "adviser_", "expert_",
-                                             "implementation_", "consultation_"))] + ["AdviserKind"]

@@ -29,7 +29,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from fazhi.decisions import selectors as sel
 from fazhi.decisions import services as sv
 from fazhi.decisions.choices import CommentStatus
-from fazhi.decisions.models import Catalog, Decision
+from fazhi.decisions.models import Decision
 from fazhi.lib.masking import mask_name, mask_text
 
 SALT = "decisions.comment"
@@ -166,5 +166,3 @@ def comment(request, code):
             cache.set(key, 1, 3600)
     return redirect(f"{request.path.rsplit('comment/', 1)[0]}?sent=1")
 
-
-__all__ = ["index", "catalog", "decision", "comment", "Catalog"]
