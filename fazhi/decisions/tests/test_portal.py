@@ -102,3 +102,19 @@ def test_moderation_next_is_not_an_open_redirect(county, login):
     resp = login(county.admin).post(reverse("decisions:comment_moderate", args=[com.code]),
                                     {"action": "publish", "next": "https://evil.example/"})
     assert resp.status_code == 302 and resp["Location"] == reverse("decisions:comment_list")
+
+
+def test_published_decision_without_consultation_shows_reason(county):
+    d = started(county.gov, county.admin)
+    for step in ("consultation", "expert", "risk"):
+        sv.decision_skip(actor=county.admin, decision=d, step=step, reason="依法不予公开的决策事项")
+    sv.decision_submit_legality(actor=county.admin, decision=d, on=datetime.date(2021, 4, 1))
+    from fazhi.decisions.tests.factories import adviser
+    sv.decision_conclude_legality(actor=county.admin, decision=d, on=datetime.date(2021, 4, 15), reviewer="司法局",
+                                  adviser=adviser(county.gov), opinion="合法", conclusion="lawful")
+    sv.decision_decide(actor=county.admin, decision=d, kind="plenary", name="全体会议", on=datetime.date(2021, 4, 20),
+                       outcome="adopted", head_decision="同意")
+    sv.decision_report_party(actor=county.admin, decision=d, on=datetime.date(2021, 4, 21))
+    sv.decision_publish(actor=county.admin, decision=d, on=datetime.date(2021, 4, 22), channel="政府网站")
+    body = Client().get(reverse("decisions_public:decision", args=[d.code])).content.decode()
+    assert "依法不予公开的决策事项" in body and "征求意见期限" not in body and "提交意见" not in body
