@@ -26,6 +26,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
+from fazhi.core.auth import client_ip
 from fazhi.decisions import selectors as sel
 from fazhi.decisions import services as sv
 from fazhi.decisions.choices import CommentStatus
@@ -45,7 +46,7 @@ def _rate() -> int:
 
 
 def client_hash(request) -> str:
-    ip = request.META.get("REMOTE_ADDR", "") or "unknown"
+    ip = client_ip(request)  # REMOTE_ADDR only, as for login throttling (X-Forwarded-For is client-set)
     return hmac.new(settings.SECRET_KEY.encode(), ip.encode(), hashlib.sha256).hexdigest()
 
 
