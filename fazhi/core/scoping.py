@@ -5,6 +5,9 @@ Rules:
   (a supervising organization sees its subordinates: ``Organization.path`` prefix).
 - A 法治办管理员 (``Role.ADMIN``) sees the whole county: every organization in the region subtree
   of the county (or higher) region their organization sits in.
+- A 领导 of the county's government or Party committee (``Role.LEADER`` at an organization of kind
+  GOVERNMENT or PARTY) reads the whole county the same way (dashboards, rankings, the 依法治县办's
+  records), and writes nothing.
 - Superusers see everything.
 - A 领导 (``Role.LEADER``) reads but never writes.
 
@@ -22,7 +25,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
-from fazhi.core.choices import READ_ONLY_ROLES, RegionLevel, Role
+from fazhi.core.choices import READ_ONLY_ROLES, OrgKind, RegionLevel, Role
 from fazhi.core.models import Membership, Organization
 
 
@@ -61,6 +64,10 @@ def _county_region_path(org: Organization) -> str:
     return "/" + "/".join(parts) + "/"
 
 
+def _reads_county(m: Membership) -> bool:
+    return m.role == Role.ADMIN or (m.role == Role.LEADER and m.organization.kind in (OrgKind.GOVERNMENT, OrgKind.PARTY))
+
+
 def visible_org_filter(user, field: str = "organization") -> Q | None:
     """A Q over ``field`` (an FK to Organization) for what ``user`` may see; None means everything."""
     if user.is_superuser:
@@ -68,7 +75,7 @@ def visible_org_filter(user, field: str = "organization") -> Q | None:
     prefix = f"{field}__" if field else ""
     clauses: list[Q] = []
     for m in _memberships(user):
-        if m.role == Role.ADMIN:
+        if _reads_county(m):
             clauses.append(Q(**{f"{prefix}region__path__startswith": _county_region_path(m.organization)}))
         else:
             clauses.append(Q(**{f"{prefix}path__startswith": m.organization.path}))

@@ -63,3 +63,15 @@ def test_credit_code_is_stored_normalized(county):
     organization_update(actor=county.admin, org=county.scj, data={"credit_code": "１１６４０３２４ＭＢ００００００１５"})
     county.scj.refresh_from_db()
     assert county.scj.credit_code == "11640324MB00000015"
+
+
+@pytest.mark.django_db
+def test_county_government_leader_reads_whole_county_but_writes_nothing(county):
+    from fazhi.core.choices import Role
+    from fazhi.core.services import user_create
+
+    gov_leader = user_create(actor=None, username="xz", name="县长", organization=county.gov, roles=[Role.LEADER])
+    assert set(visible_orgs(gov_leader)) == set(Organization.objects.all())   # incl. the 依法治县办 (fzb)
+    assert not any(can_write(gov_leader, o) for o in Organization.objects.all())
+    # a department's leader still reads only the department
+    assert set(visible_orgs(county.leader)) == {county.scj, county.suo}
