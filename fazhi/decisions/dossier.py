@@ -41,6 +41,11 @@ def documents(d) -> list[tuple[str, str]]:
                          f"{'，' + c.get_adoption_display() if c.adoption else ''}）：{c.body}"
                          f"{'（审核说明：' + c.moderation_reason + '）' if c.moderation_reason else ''}")
         docs.append(("公众参与：征求意见及意见汇总", "\n".join(lines)))
+        for h in d.hearings.all():
+            docs.append((f"听证会记录（{h.held_on:%Y-%m-%d}）",
+                         f"地点：{h.place}\n公布草案及听证时间地点：{_d(h.announced_on)}\n公布听证参加人名单："
+                         f"{_d(h.participants_published_on)}\n听证材料送达：{_d(h.papers_sent_on)}\n听证参加人：{h.participants}\n"
+                         f"记录{'已经参加人确认签字' if h.record_signed else '未签字'}：\n{h.record}"))
         docs.append(("公众意见采纳情况", f"{d.adoption_summary or '—'}\n公布日期：{_d(d.adoption_published_on)}"))
     if d.expert_skip_reason:
         docs.append(("专家论证（免于履行）", f"理由：{d.expert_skip_reason}"))

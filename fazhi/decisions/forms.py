@@ -125,6 +125,17 @@ class CloseConsultationForm(forms.Form):
     summary = text("公众意见采纳情况", max_length=5000, area=True)
 
 
+class HearingForm(forms.Form):
+    held_on = date_field("听证日期")
+    place = text("地点", max_length=100)
+    announced_on = date_field("公布草案及听证时间地点日期")
+    participants_published_on = date_field("公布听证参加人名单日期")
+    papers_sent_on = date_field("听证材料送达日期", help_text="条例第十六条第三款：应当于召开听证会7日前送达。")
+    participants = text("听证参加人", max_length=3000, area=True)
+    record = text("听证会记录", max_length=20000, area=True)
+    record_signed = forms.BooleanField(label="听证参加人已确认记录并签字", required=False)
+
+
 class ExpertOpinionForm(forms.Form):
     expert = text("专家姓名", max_length=32)
     affiliation = text("工作单位/职称", required=False, max_length=100)
@@ -207,7 +218,7 @@ class EvaluateForm(forms.Form):
 
 
 STEP_FORMS = {
-    "open_consultation": OpenConsultationForm, "skip": SkipForm, "close_consultation": CloseConsultationForm,
+    "open_consultation": OpenConsultationForm, "skip": SkipForm, "hearing": HearingForm, "close_consultation": CloseConsultationForm,
     "expert_opinion": ExpertOpinionForm, "expert_done": ExpertDoneForm, "risk": RiskForm,
     "submit_legality": SubmitLegalityForm, "legality": LegalityForm, "decide": DecideForm, "party": PartyForm,
     "publish": PublishForm, "npc": NpcForm, "report": ReportForm, "evaluate": EvaluateForm,

@@ -418,3 +418,25 @@ class AdviserWork(OrgOwnedModel):
                 raise ValidationError({"subject_ref": "须填写审核对象的名称或文号。"})
         if self.kind == WorkKind.SUIT and not self.case_number.strip():
             raise ValidationError({"case_number": "代理诉讼须填写案号。"})
+
+
+class Hearing(OrgOwnedModel):
+    """A hearing during public participation (条例 第十六条、第十七条; optional: "可以召开听证会")."""
+
+    decision = models.ForeignKey(Decision, verbose_name="决策", on_delete=models.CASCADE, related_name="hearings")
+    held_on = models.DateField("听证日期")
+    place = models.CharField("地点", max_length=100)
+    announced_on = models.DateField("公布草案及听证时间地点日期")
+    participants_published_on = models.DateField("公布听证参加人名单日期")
+    papers_sent_on = models.DateField("听证材料送达日期")
+    participants = models.TextField("听证参加人")
+    record = models.TextField("听证会记录")
+    record_signed = models.BooleanField("听证参加人已确认记录并签字", default=False)
+
+    class Meta:
+        verbose_name = "听证会"
+        verbose_name_plural = verbose_name
+        ordering = ["held_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.held_on:%Y-%m-%d} 听证会：{self.decision.title}"

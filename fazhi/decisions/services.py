@@ -34,7 +34,7 @@ from fazhi.core.scoping import can_write
 from fazhi.decisions.choices import (SKIPPABLE_STEPS, CatalogStatus, ChangeKind, CommentStatus,
                                      DecisionState, LegalityConclusion, Outcome, WorkKind, OpinionSubject)
 from fazhi.decisions.models import (Adviser, AdviserWork, Catalog, CatalogChange, CatalogItem, Comment, Decision,
-                                    ExpertOpinion, ImplementationReport)
+                                    ExpertOpinion, Hearing, ImplementationReport)
 
 TIAOLI = "《重大行政决策程序暂行条例》"
 COMMENT_RULE = "decision.public_comment"
@@ -52,6 +52,7 @@ register_actions({
     "decisions.decision.close_consultation": "公布公众意见采纳情况",
     "decisions.decision.skip": "免于履行程序（记录法定理由）",
     "decisions.decision.expert_opinion": "登记专家论证意见",
+    "decisions.decision.hearing": "登记听证会",
     "decisions.decision.expert_done": "完成专家论证",
     "decisions.decision.risk_done": "完成风险评估",
     "decisions.decision.submit_legality": "送请合法性审查",
@@ -331,6 +332,39 @@ def decision_close_consultation(*, actor, decision: Decision, on: datetime.date,
     return _transition(decision, "close_consultation_art18", "decisions.decision.close_consultation", actor,
                        {"on": on, "published_comments": decision.comments.filter(status=CommentStatus.PUBLISHED).count()},
                        request_id, summary.strip(), on)
+
+
+@transaction.atomic
+def hearing_add(*, actor, decision: Decision, held_on: datetime.date, place: str, announced_on: datetime.date,
+                participants_published_on: datetime.date, papers_sent_on: datetime.date, participants: str,
+                record: str, record_signed: bool, request_id: str = "") -> Hearing:
+    """条例 第十六条、第十七条: announced in advance, participant list published in advance, papers served
+    at least 7 days before, the record confirmed and signed by the participants."""
+    _require_write(actor, decision.organization)
+    if decision.state != DecisionState.CONSULTING:
+        raise ValidationError("听证会在公众参与环节登记。")
+    errors = {}
+    if announced_on and held_on and announced_on >= held_on:
+        errors["announced_on"] = f"应当提前公布决策草案及听证时间、地点（{TIAOLI}第十六条第二款）。"
+    if participants_published_on and held_on and participants_published_on >= held_on:
+        errors["participants_published_on"] = f"听证参加人名单应当提前向社会公布（{TIAOLI}第十六条第三款）。"
+    if papers_sent_on and held_on and papers_sent_on > held_on - datetime.timedelta(days=7):
+        errors["papers_sent_on"] = (f"听证会材料应当于召开听证会7日前送达听证参加人（最迟 "
+                                    f"{held_on - datetime.timedelta(days=7):%Y-%m-%d}，{TIAOLI}第十六条第三款）。")
+    if not record_signed:
+        errors["record_signed"] = f"听证参加人应当确认听证会记录并签字（{TIAOLI}第十七条）。"
+    if errors:
+        raise ValidationError(errors)
+    _not_before(announced_on, decision.comment_opens_on, "announced_on", "公布日期")
+    h = Hearing(organization=decision.organization, decision=decision, held_on=held_on, place=(place or "").strip(),
+                announced_on=announced_on, participants_published_on=participants_published_on,
+                papers_sent_on=papers_sent_on, participants=(participants or "").strip(), record=(record or "").strip(),
+                record_signed=record_signed)
+    h.full_clean()
+    h.save()
+    audit_log(actor=actor, action="decisions.decision.hearing", target=decision, request_id=request_id,
+              data={"held_on": held_on, "place": h.place})
+    return h
 
 
 @transaction.atomic

@@ -234,7 +234,7 @@ def _detail(request, d, forms, status=200):
         "d": d, "forms": forms, "S": S, "can_edit": can_write(request.user, d.organization),
         "steps": procedure_steps(d), "problems": d.problems_decide() if d.state == S.DISCUSSION else [],
         "comments": d.comments.all(), "pending": d.comments.filter(status=CommentStatus.PENDING).count(),
-        "experts": d.expert_opinions.all(), "reports": d.reports.all(), "work": d.adviser_work.select_related("adviser"),
+        "experts": d.expert_opinions.all(), "hearings": d.hearings.all(), "reports": d.reports.all(), "work": d.adviser_work.select_related("adviser"),
         "consultation_open": sv.consultation_open(d),
         "editable_states": [S.STARTED, S.CONSULTING, S.EXPERT, S.RISK, S.LEGALITY_READY, S.LEGALITY, S.DISCUSSION],
         "dossier_url": _dossier_url(d),
@@ -255,6 +255,8 @@ def _run_step(user, d, step, c, rid):
         sv.decision_open_consultation(**a, **c)
     elif step == "skip":
         sv.decision_skip(**a, **c)
+    elif step == "hearing":
+        sv.hearing_add(**a, **c)
     elif step == "close_consultation":
         sv.decision_close_consultation(**a, **c)
     elif step == "expert_opinion":

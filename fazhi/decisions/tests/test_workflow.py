@@ -185,3 +185,19 @@ def test_missing_holiday_year_is_a_chinese_error(county):
     assert "节假日" in str(e.value)
     d.refresh_from_db()
     assert d.state == S.LEGALITY_READY
+
+
+def test_hearing_papers_seven_days_before_and_signed_record(county):
+    d = started(county.gov, county.admin)
+    sv.decision_open_consultation(actor=county.admin, decision=d, opens_on=D(2021, 3, 5))
+    kw = dict(held_on=D(2021, 3, 20), place="县政府三楼会议室", announced_on=D(2021, 3, 6),
+              participants_published_on=D(2021, 3, 10), papers_sent_on=D(2021, 3, 14), participants="居民代表5人",
+              record="听证记录", record_signed=True)
+    with pytest.raises(ValidationError) as e:
+        sv.hearing_add(actor=county.admin, decision=d, **kw)
+    assert "7日前" in str(e.value) and "第十六条第三款" in str(e.value)
+    with pytest.raises(ValidationError) as e:
+        sv.hearing_add(actor=county.admin, decision=d, **{**kw, "papers_sent_on": D(2021, 3, 13), "record_signed": False})
+    assert "第十七条" in str(e.value)
+    h = sv.hearing_add(actor=county.admin, decision=d, **{**kw, "papers_sent_on": D(2021, 3, 13)})
+    assert d.hearings.get() == h
