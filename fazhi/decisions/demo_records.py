@@ -90,6 +90,13 @@ def _walk(gov: Organization, catalog, item, spec, advisers, k: int):
     opens = start + datetime.timedelta(days=5)
     sv.decision_open_consultation(actor=None, decision=d, opens_on=opens)
     _comments(d, title, k)
+    if k in (0, 3):  # the industrial park plan and the heating price: hearings (条例第十六条)
+        sv.hearing_add(actor=None, decision=d, held_on=opens + datetime.timedelta(days=20), place="同心县人民政府三楼会议室",
+                       announced_on=opens + datetime.timedelta(days=1),
+                       participants_published_on=opens + datetime.timedelta(days=8),
+                       papers_sent_on=opens + datetime.timedelta(days=12),
+                       participants="人大代表2名、政协委员2名、居民代表5名、企业代表3名、专家2名",
+                       record="听证参加人对草案总体表示支持，提出分步实施、加强监督等意见。", record_signed=True)
     closes = d.comment_closes_on + datetime.timedelta(days=1)
     sv.decision_close_consultation(actor=None, decision=d, on=closes,
                                    summary=f"征求意见期间共收到意见{3 + k}条，采纳{1 + k % 3}条，"
