@@ -103,14 +103,18 @@ def _mediation(sfj: Organization) -> None:
                               rows=_rows(50, amount=0, first=D(YEAR, 1, 4), mediator="中心调解员"))
 
 
-def _reviews(gov: Organization) -> None:
-    """5 applications: 2 not accepted, 3 accepted with 前置调解; 1 mediated, 2 decided (1 撤销)."""
+def _reviews(office: Organization) -> None:
+    """5 applications: 2 not accepted, 3 accepted with 前置调解; 1 mediated, 2 decided (1 撤销).
+
+    The county government is the 复议机关, but the 司法局 as its 行政复议机构 handles the cases
+    (行政复议法第四条), so they are kept by the 司法局: its reviewer sees and works them, and the
+    county's figures still count them (the 司法局 is below the government)."""
     dept = {k: _org(n) for k, n in [("zrj", "同心县自然资源局"), ("scj", "同心县市场监督管理局"),
                                      ("rsj", "同心县人力资源和社会保障局"), ("zjj", "同心县住房和城乡建设局"),
                                      ("gaj", "同心县公安局")]}
 
     def receive(n, respondent, act, known, received, **kw):
-        return svc.review_receive(actor=None, organization=gov, respondent=dept[respondent], number=f"同政复〔{YEAR}〕{n}号",
+        return svc.review_receive(actor=None, organization=office, respondent=dept[respondent], number=f"同政复〔{YEAR}〕{n}号",
                                   applicant=f"{SURNAMES[n]}某", act=act, act_known_on=known, received_on=received, **kw)
 
     c = receive(1, "gaj", "治安管理处罚决定", D(YEAR, 2, 22), D(YEAR, 3, 8))
@@ -177,11 +181,11 @@ def _arbitration() -> None:
 @transaction.atomic
 def load() -> str:
     gov = _org(GOV)
-    if ReviewCase.objects.filter(organization=gov, received_on__year=YEAR).exists() or \
+    if ReviewCase.objects.filter(number__startswith=f"同政复〔{YEAR}〕").exists() or \
             MediationRoom.objects.filter(organization__name=SFJ).exists():
         return "矛盾纠纷化解2021年记录已存在"
     sfj = _org(SFJ)
-    _reviews(gov)
+    _reviews(sfj)
     _litigation(gov)
     _mediation(sfj)
     _arbitration()

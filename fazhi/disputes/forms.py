@@ -78,7 +78,7 @@ class ReviewCreateForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields = {"organization": _org_field(user, "行政复议机关"), **self.fields}
+        self.fields = {"organization": _org_field(user, "承办单位（行政复议机关或其行政复议机构）"), **self.fields}
         self.fields["respondent"].queryset = _county_orgs()
 
 

@@ -46,3 +46,10 @@ def test_demo_reproduces_the_seed_figures():
     # Nothing of it falls into 2020.
     assert get_indicator("disputes.people_mediation").compute(orgs, datetime.date(2020, 1, 1),
                                                               datetime.date(2020, 12, 31)) == 0
+    # The 司法局 handles the government's 复议 cases as its 行政复议机构 (行政复议法第四条): its reviewer
+    # sees all five of them.
+    from fazhi.core.models import Membership
+    from fazhi.disputes import selectors
+
+    reviewer = Membership.objects.filter(organization__name="同心县司法局", role="reviewer").first().user
+    assert selectors.review_list(reviewer, year=2021).count() == 5
