@@ -581,6 +581,10 @@ def review_suspend(*, actor, case: ReviewCase, on: datetime.date, reason: str, r
     _require_date(on, "on", "中止日期")
     if on <= case.accepted_on:
         raise ValidationError({"on": "中止日期应晚于受理日期。"})
+    if case.decision_due and on > case.decision_due:
+        # A pause that starts after the decision date would move an overdue date and hide the overdue case.
+        raise ValidationError({"on": f"复议决定期限已于{case.decision_due:%Y年%-m月%-d日}届满，不能再中止审理"
+                                     f"（{art}：中止发生在行政复议期间）。"})
     if not (reason or "").strip():
         raise ValidationError({"reason": f"请写明中止的事由（{art}），并书面告知当事人。"})
     case.suspend_art39()
@@ -884,8 +888,8 @@ def litigation_add_hearing(*, actor, case: LitigationCase, held_on: datetime.dat
     member with a written reason signed or sealed by the 主要负责人 (解释第一百二十九条, 出庭规定第九条).
     "Only a lawyer" is recorded and flagged (解释第一百二十八条第二款、第一百三十二条)."""
     _require_write(actor, case.organization)
-    if not isinstance(held_on, datetime.date):
-        raise ValidationError({"held_on": "请填写开庭日期。"})
+    # Who appeared is known only once the hearing has been held (a future date would count in 出庭应诉率).
+    _require_date(held_on, "held_on", "开庭日期")
     if held_on < case.complaint_received_on:
         raise ValidationError({"held_on": "开庭日期不能早于收到起诉状副本日期。"})
     if appearance not in Appearance.values:

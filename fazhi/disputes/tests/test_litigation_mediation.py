@@ -80,6 +80,9 @@ class TestLitigation:
         h = svc.litigation_add_hearing(actor=None, case=case, held_on=D(2021, 11, 1), appearance="lawyer_only",
                                        lawyer_name="王律师")
         assert h.lawyer_only and not h.head_appeared and not h.reason_in_writing
+        with pytest.raises(ValidationError, match="开庭日期不能晚于今天"):
+            svc.litigation_add_hearing(actor=None, case=case, held_on=datetime.date.today() + datetime.timedelta(days=2),
+                                       appearance="principal", head_name="李某", head_post="局长")
         assert [x.case_number for x in S.litigation_list(county.admin, flag="lawyer_only")] == [case.case_number]
 
     def test_outcome_loss_and_appeal(self, county):

@@ -222,6 +222,14 @@ class TestSuspension:
         assert case.suspended_days == 10
         assert deadline(case, "review.decision").due_date == D(2024, 5, 10)
 
+    def test_no_suspension_after_the_decision_date(self, county):
+        case = receive(county, D(2024, 2, 26))
+        case = svc.review_accept(actor=None, case=case, accepted_on=D(2024, 3, 1))   # due 4-30
+        with pytest.raises(ValidationError, match="2024年4月30日届满"):
+            svc.review_suspend(actor=None, case=case, on=D(2024, 5, 6), reason="等待其他案件结果")
+        case = svc.review_suspend(actor=None, case=case, on=D(2024, 4, 30), reason="等待其他案件结果")
+        assert case.state == ReviewState.SUSPENDED
+
     def test_suspension_needs_a_reason(self, county):
         case = receive(county, D(2024, 2, 26))
         case = svc.review_accept(actor=None, case=case, accepted_on=D(2024, 3, 1))
