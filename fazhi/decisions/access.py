@@ -64,6 +64,7 @@ register_object_route("decisions:dossier", Decision)
 register_object_route("decisions:comment_moderate", Comment, body={"action": "publish"})
 register_object_route("decisions:comment_adopt", Comment, body={"adoption": "adopted"})
 register_object_route("decisions:adviser_edit", Adviser)
+register_object_route("decisions:work_edit", AdviserWork)
 
 register_list_route("decisions:catalog_list", Catalog, markers=lambda o: [o.title])
 register_list_route("decisions:decision_list", Decision, markers=lambda o: [o.title])

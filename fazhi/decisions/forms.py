@@ -59,7 +59,7 @@ class CatalogForm(OrgFormMixin):
 
 
 class CatalogPublishForm(forms.Form):
-    party_approved_on = date_field("党委同意日期", help_text="条例第三条第二款：经同级党委同意后向社会公布。")
+    party_approved_on = date_field("党委同意日期", help_text="条例第三条第三款：经同级党委同意后向社会公布。")
     published_on = date_field("公布日期")
 
 

@@ -20,7 +20,7 @@ S = DecisionState
 
 
 class Catalog(OrgOwnedModel):
-    """A year's 重大行政决策事项目录 (条例 第三条第二款: 经同级党委同意后向社会公布)."""
+    """A year's 重大行政决策事项目录 (条例 第三条第三款: 经同级党委同意后向社会公布)."""
 
     year = models.PositiveSmallIntegerField("年度", validators=[MinValueValidator(2019)])
     title = models.CharField("目录名称", max_length=120)
@@ -66,7 +66,7 @@ class CatalogItem(OrgOwnedModel):
 
 
 class CatalogChange(OrgOwnedModel):
-    """A recorded adjustment of a published catalog (条例 第三条第二款: 根据实际情况调整)."""
+    """A recorded adjustment of a published catalog (条例 第三条第三款: 根据实际情况调整)."""
 
     catalog = models.ForeignKey(Catalog, verbose_name="目录", on_delete=models.PROTECT, related_name="changes")
     item = models.ForeignKey(CatalogItem, verbose_name="事项", on_delete=models.PROTECT, related_name="changes")
@@ -237,9 +237,9 @@ class Decision(OrgOwnedModel):
     def problems_decide(self) -> list[str]:
         out = []
         if not self.legality_done_on or not self.legality_opinion.strip():
-            out.append("未经合法性审查的，不得提交决策机关讨论（《重大行政决策程序暂行条例》第二十六条第一款）。")
+            out.append("未经合法性审查的，不得提交决策机关讨论（《重大行政决策程序暂行条例》第二十五条第二款）。")
         elif self.legality_conclusion == LegalityConclusion.UNLAWFUL:
-            out.append("经合法性审查认为不合法的，不得提交决策机关讨论（《重大行政决策程序暂行条例》第二十六条第一款）。")
+            out.append("经合法性审查认为不合法的，不得提交决策机关讨论（《重大行政决策程序暂行条例》第二十五条第二款）。")
         return out + self.materials_missing()
 
     def can_decide(self) -> bool:
@@ -290,7 +290,7 @@ class Decision(OrgOwnedModel):
 
     @transition(field=state, source=S.DISCUSSION, target=S.LEGALITY_READY)
     def return_for_revision_art26(self):
-        """Unlawful: revise the draft and submit it again (条例 第二十六条第一款)."""
+        """Unlawful: revise the draft and submit it again (条例 第二十五条第二款)."""
 
     @transition(field=state, source=S.DISCUSSION, target=S.DECIDED, conditions=[can_decide])
     def decide_art30(self, *, kind, name, on, outcome, head_decision, dissent="", differs_reason=""):

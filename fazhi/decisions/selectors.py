@@ -60,6 +60,11 @@ def work(user):
     return scope(AdviserWork.objects.select_related("organization", "adviser", "decision"), user)
 
 
+def work_entry(user, code, *, write=False) -> AdviserWork:
+    return access(AdviserWork.objects.select_related("organization", "adviser", "decision"), user, write=write,
+                  code=code)
+
+
 # -- public (portal) reads: only published material ---------------------------------------------------
 
 def public_catalogs():

@@ -4,13 +4,13 @@ Each service: keyword-only, ``@transaction.atomic``, permission (``can_write`` o
 organization; ``actor=None`` is the system or, for portal comments, the anonymous public),
 ``full_clean()``, save, ``audit_log``. Guards cite 《重大行政决策程序暂行条例》 (条例):
 
-- 第三条第二款: the catalog is published after the Party committee agrees; adjustments are recorded.
+- 第三条第三款: the catalog is published after the Party committee agrees; adjustments are recorded.
 - 第十五条: public comment ``decision.public_comment`` (≥30 calendar days from publication); a shorter
   period only with a stated reason.
 - 第十八条: comments are summarised and the adoption is published before the step closes.
 - 第二十条: expert opinions are written and signed.
 - 第二十二条 / 第二十四条: risk report and level.
-- 第二十五条至第二十七条: legality review ``decision.legality_review`` (≥7 working days) with a
+- 第二十五条至第二十八条: legality review ``decision.legality_review`` (≥7 working days) with a
   法律顾问 or 公职律师; unreviewed or unlawful drafts may not go to the meeting.
 - 第二十九条: the materials of the collective discussion; 第三十条: 常务会议/全体会议, head decides,
   dissent recorded; 第三十一条: 请示报告 to the Party committee; 第三十二条: publication;
@@ -70,6 +70,7 @@ register_actions({
     "decisions.adviser.create": "新增法律顾问/公职律师",
     "decisions.adviser.update": "修改法律顾问/公职律师",
     "decisions.adviser_work.add": "登记法律顾问工作",
+    "decisions.adviser_work.update": "修改法律顾问工作记录",
     "decisions.bulk_load": "批量载入重大行政决策记录",
 })
 
@@ -137,12 +138,12 @@ def catalog_create(*, actor, organization: Organization, year: int, title: str =
 @transaction.atomic
 def catalog_publish(*, actor, catalog: Catalog, party_approved_on: datetime.date, published_on: datetime.date,
                     request_id: str = "") -> Catalog:
-    """条例 第三条第二款: 经同级党委同意后向社会公布."""
+    """条例 第三条第三款: 经同级党委同意后向社会公布."""
     _require_write(actor, catalog.organization)
     if catalog.status == CatalogStatus.PUBLISHED:
         raise ValidationError("目录已经公布；调整事项请逐项办理并说明理由。")
     if party_approved_on is None:
-        raise ValidationError({"party_approved_on": f"目录须经同级党委同意后向社会公布（{TIAOLI}第三条第二款）。"})
+        raise ValidationError({"party_approved_on": f"目录须经同级党委同意后向社会公布（{TIAOLI}第三条第三款）。"})
     _not_before(published_on, party_approved_on, "published_on", "公布日期")
     if not catalog.items.filter(removed=False).exists():
         raise ValidationError("目录中还没有决策事项。")
@@ -159,7 +160,7 @@ def catalog_publish(*, actor, catalog: Catalog, party_approved_on: datetime.date
 def _record_change(catalog, item, kind, on, reason, summary=""):
     if catalog.status != CatalogStatus.PUBLISHED:
         return None
-    reason = _require_text(reason, "reason", f"已公布目录的调整须说明理由（{TIAOLI}第三条第二款：根据实际情况调整）。")
+    reason = _require_text(reason, "reason", f"已公布目录的调整须说明理由（{TIAOLI}第三条第三款：根据实际情况调整）。")
     if on is None:
         raise ValidationError({"changed_on": "请填写调整日期。"})
     ch = CatalogChange(organization=catalog.organization, catalog=catalog, item=item, kind=kind, changed_on=on,
@@ -428,7 +429,7 @@ def decision_conclude_legality(*, actor, decision: Decision, on: datetime.date, 
     _require_write(actor, decision.organization)
     _not_before(on, decision.legality_submitted_on, "on", "审查完成日期")
     if adviser is None:
-        raise ValidationError({"adviser": f"合法性审查应当组织法律顾问、公职律师提出法律意见（{TIAOLI}第二十七条）。"})
+        raise ValidationError({"adviser": f"合法性审查应当组织法律顾问、公职律师提出法律意见（{TIAOLI}第二十八条）。"})
     if adviser.organization_id != decision.organization_id and not (actor is None or can_write(actor, adviser.organization)):
         raise ValidationError({"adviser": "请选择本单位的法律顾问或公职律师。"})
     opinion = _require_text(opinion, "opinion", f"须出具合法性审查意见（{TIAOLI}第二十八条）。")
@@ -460,7 +461,7 @@ def decision_decide(*, actor, decision: Decision, kind: str, name: str, on: date
                     head_decision: str, dissent: str = "", differs_reason: str = "", request_id: str = "") -> Decision:
     """条例 第三十条: 常务会议/全体会议 discuss; the head decides; dissent is recorded.
 
-    Guard (第二十六条第一款, 第二十九条): no collective decision without a lawful legality review and
+    Guard (第二十五条第二款, 第二十九条): no collective decision without a lawful legality review and
     the full set of materials.
     """
     _require_write(actor, decision.organization)
@@ -674,6 +675,29 @@ def adviser_work_add(*, actor, organization: Organization, adviser: Adviser, kin
     audit_log(actor=actor, action="decisions.adviser_work.add", target=w, request_id=request_id,
               data={"adviser": adviser.name, "kind": kind, "on": on, "title": w.title})
     return w
+
+
+WORK_EDITABLE = {"adviser", "kind", "on", "title", "subject_kind", "decision", "subject_ref", "case_number", "content"}
+
+
+@transaction.atomic
+def adviser_work_update(*, actor, work: AdviserWork, data: dict, request_id: str = "") -> AdviserWork:
+    """Correct a work-log entry (a wrong date, adviser, kind or subject); validated like ``adviser_work_add``."""
+    _require_write(actor, work.organization)
+    unknown = set(data) - WORK_EDITABLE
+    if unknown:
+        raise ValidationError({sorted(unknown)[0]: "该字段不可修改。"})
+    before = snapshot(work, _fields(AdviserWork))
+    values = {k: getattr(work, k) for k in WORK_EDITABLE}
+    values.update(data)
+    fresh = _work(work.organization, **values)
+    for key in WORK_EDITABLE:
+        setattr(work, key, getattr(fresh, key))
+    work.full_clean()
+    work.save()
+    audit_log(actor=actor, action="decisions.adviser_work.update", target=work, request_id=request_id,
+              data={"changes": diff(before, snapshot(work, _fields(AdviserWork)))})
+    return work
 
 
 @transaction.atomic

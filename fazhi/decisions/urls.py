@@ -28,4 +28,5 @@ urlpatterns = [
     path("advisers/<uuid:code>/edit/", views.adviser_edit, name="adviser_edit"),
     path("work/", views.work_list, name="work_list"),
     path("work/new/", views.work_create, name="work_create"),
+    path("work/<uuid:code>/edit/", views.work_edit, name="work_edit"),
 ]

@@ -132,7 +132,7 @@ def item_edit(request, code):
             return redirect("decisions:catalog_detail", code=item.catalog.code)
     return _form_page(request, form, title=f"调整目录事项：{item.title}", crumbs=[("决策事项目录", "decisions:catalog_list")],
                       cancel="decisions:catalog_detail", cancel_args=(item.catalog.code,),
-                      intro="目录已公布的，调整须记录日期和理由（条例第三条第二款），调整记录在门户网站公开。")
+                      intro="目录已公布的，调整须记录日期和理由（条例第三条第三款），调整记录在门户网站公开。")
 
 
 @login_required
@@ -285,6 +285,21 @@ def _run_step(user, d, step, c, rid):
         sv.decision_return_for_revision(**a)
 
 
+def shown_steps(d) -> set[str]:
+    """The step forms that decision_detail.html shows for ``d``'s state (keep in step with the template)."""
+    by_state = {S.STARTED: {"open_consultation", "skip"}, S.CONSULTING: {"hearing", "close_consultation"},
+                S.EXPERT: {"expert_opinion", "expert_done", "skip"}, S.RISK: {"risk", "skip"},
+                S.LEGALITY_READY: {"submit_legality"}, S.LEGALITY: {"legality"}, S.DISCUSSION: {"decide"},
+                S.DECIDED: {"party"}, S.REPORTED: {"publish"}, S.PUBLISHED: {"report", "evaluate"},
+                S.EXECUTING: {"report", "evaluate"}}
+    out = set(by_state.get(d.state, set()))
+    if d.state == S.DISCUSSION and d.legality_conclusion == "unlawful":
+        out.discard("decide")  # the page offers 退回修改 instead
+    if d.meeting_on and not d.npc_filed_on and d.state != S.NOT_ADOPTED:
+        out.add("npc")
+    return out
+
+
 @login_required
 @require_POST
 def decision_step(request, code, step):
@@ -304,6 +319,9 @@ def decision_step(request, code, step):
             _run_step(request.user, d, step, form.cleaned_data, _rid(request))
         except ValidationError as exc:
             apply_validation_error(form, exc)
+            if step not in shown_steps(d):
+                # The page does not show this step's form in the current state: say why at the top.
+                messages.error(request, "；".join(exc.messages))
         else:
             messages.success(request, "已保存。")
             return redirect("decisions:decision_detail", code=d.code)
@@ -424,8 +442,10 @@ def work_list(request):
     page = _page(request, qs)
     page.object_list = list(page.object_list)
     links = _litigation_links(request.user, page.object_list)
+    writable = set(writable_orgs(request.user).values_list("id", flat=True))
     for w in page.object_list:
         w.litigation_url = links.get(w.case_number, "")
+        w.can_edit = w.organization_id in writable
     return render(request, "decisions/work_list.html", {
         "page": page, "filters": filters, "total": qs.count(), "query": _query(request),
         "can_create": writable_orgs(request.user).exists()})
@@ -472,6 +492,26 @@ def work_create(request):
             messages.success(request, "已登记。")
             return redirect("decisions:work_list")
     return _form_page(request, form, title="登记法律顾问工作", crumbs=[("法律顾问工作台账", "decisions:work_list")],
+                      cancel="decisions:work_list")
+
+
+@login_required
+def work_edit(request, code):
+    """Correct a work-log entry; changes go through ``adviser_work_update`` (audited)."""
+    w = sel.work_entry(request.user, code, write=True)
+    initial = {k: getattr(w, k) for k in sv.WORK_EDITABLE}
+    initial.update(organization=w.organization.code, adviser=w.adviser.code,
+                   decision=w.decision.code if w.decision else None)
+    form = f.WorkForm(request.POST or None, initial=initial,
+                      organizations=writable_orgs(request.user).filter(pk=w.organization_id),
+                      advisers=sel.advisers(request.user).filter(organization=w.organization_id),
+                      decisions=sel.decisions(request.user).filter(organization=w.organization_id))
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k in sv.WORK_EDITABLE}
+        if _try(form, lambda: sv.adviser_work_update(actor=request.user, work=w, data=data, request_id=_rid(request))):
+            messages.success(request, "已保存工作记录。")
+            return redirect("decisions:work_list")
+    return _form_page(request, form, title=f"修改工作记录：{w.title}", crumbs=[("法律顾问工作台账", "decisions:work_list")],
                       cancel="decisions:work_list")
 
 

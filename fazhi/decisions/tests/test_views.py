@@ -194,3 +194,43 @@ def test_suit_links_to_litigation_record(county, login):
     # Another organization's user sees the log row only if it sees the case: not here (404 scope).
     assert reverse("disputes:litigation_detail", args=[case.code]) not in login(county.liaison_scj).get(
         reverse("decisions:work_list")).content.decode()
+
+
+def test_decide_before_legality_review_says_why_on_the_page(county, login):
+    """The 集体讨论 form is not on the page before the review; a posted decision is refused and the reason shown."""
+    d = started(county.gov, county.admin)
+    c = login(county.admin)
+    resp = c.post(reverse("decisions:decision_step", args=[d.code, "decide"]), {
+        "decide-kind": "standing", "decide-name": "常务会议", "decide-on": "2021-05-01", "decide-outcome": "adopted",
+        "decide-head_decision": "同意"})
+    body = resp.content.decode()
+    assert resp.status_code == 400
+    assert "未经合法性审查的，不得提交决策机关讨论" in body and "第二十五条第二款" in body
+    d.refresh_from_db()
+    assert d.state == S.STARTED and d.meeting_on is None
+
+
+def test_work_entry_edit_page_corrects_with_audit(county, login):
+    from fazhi.core.models import AuditEvent
+    a = adviser(county.gov, county.admin)
+    w = sv.adviser_work_add(actor=county.admin, organization=county.gov, adviser=a, kind="meeting",
+                            on=datetime.date(2021, 5, 1), title="列席常务会议")
+    c = login(county.admin)
+    assert reverse("decisions:work_edit", args=[w.code]) in c.get(reverse("decisions:work_list")).content.decode()
+    url = reverse("decisions:work_edit", args=[w.code])
+    assert c.get(url).status_code == 200
+    base = {"organization": str(county.gov.code), "adviser": str(a.code), "on": "2021-05-02", "title": "代理行政诉讼"}
+    resp = c.post(url, {**base, "kind": "suit"})  # a suit needs its case number: refused, nothing saved
+    assert resp.status_code == 400 and "案号" in resp.content.decode()
+    w.refresh_from_db()
+    assert (w.kind, w.on) == ("meeting", datetime.date(2021, 5, 1))
+    resp = c.post(url, {**base, "kind": "suit", "case_number": "（2021）宁0324行初5号"})
+    assert resp.status_code == 302
+    w.refresh_from_db()
+    assert (w.kind, w.on, w.case_number) == ("suit", datetime.date(2021, 5, 2), "（2021）宁0324行初5号")
+    ev = AuditEvent.objects.filter(action="decisions.adviser_work.update").get()
+    assert "kind" in ev.data["changes"]
+    # Another organization's user: 404, nothing changed (read-only roles: tests/test_access_matrix.py).
+    assert login(county.liaison_scj).post(url, {**base, "kind": "meeting"}).status_code == 404
+    w.refresh_from_db()
+    assert w.kind == "suit"

@@ -72,7 +72,7 @@ def test_legality_review_needs_an_adviser(county):
     with pytest.raises(ValidationError) as e:
         sv.decision_conclude_legality(actor=county.admin, decision=d, on=D(2021, 4, 30), reviewer="县司法局",
                                       adviser=None, opinion="合法", conclusion="lawful")
-    assert "第二十七条" in str(e.value)
+    assert "第二十八条" in str(e.value)
 
 
 def test_skip_needs_reason_and_mandatory_steps_cannot_be_skipped(county):
@@ -88,13 +88,13 @@ def test_skip_needs_reason_and_mandatory_steps_cannot_be_skipped(county):
 def test_no_collective_decision_without_legality_review(county):
     d = started(county.gov, county.admin)
     problems = d.problems_decide()
-    assert any("第二十六条第一款" in p for p in problems)
+    assert any("第二十五条第二款" in p for p in problems)
     assert any("第二十九条" in p for p in problems)
     d.state = S.DISCUSSION  # even if it were at the meeting stage
     with pytest.raises(ValidationError) as e:
         sv.decision_decide(actor=county.admin, decision=d, kind="standing", name="常务会议", on=D(2021, 5, 1),
                            outcome="adopted", head_decision="同意")
-    assert "第二十六条第一款" in str(e.value)
+    assert "第二十五条第二款" in str(e.value)
 
 
 def test_unlawful_conclusion_blocks_the_meeting(county):
@@ -107,7 +107,7 @@ def test_unlawful_conclusion_blocks_the_meeting(county):
     with pytest.raises(ValidationError) as e:
         sv.decision_decide(actor=county.admin, decision=d, kind="standing", name="常务会议", on=D(2021, 5, 1),
                            outcome="adopted", head_decision="同意")
-    assert "不合法" in str(e.value) and "第二十六条" in str(e.value)
+    assert "不合法" in str(e.value) and "第二十五条第二款" in str(e.value)
     sv.decision_return_for_revision(actor=county.admin, decision=d)
     assert d.state == S.LEGALITY_READY
 
@@ -165,7 +165,7 @@ def test_catalog_publish_requires_party_and_changes_are_recorded(county):
                                undertaking_unit="工信商务局", category="plan")
     with pytest.raises(ValidationError) as e:
         sv.catalog_publish(actor=county.admin, catalog=cat, party_approved_on=None, published_on=D(2021, 3, 1))
-    assert "第三条第二款" in str(e.value)
+    assert "第三条第三款" in str(e.value)
     sv.catalog_publish(actor=county.admin, catalog=cat, party_approved_on=D(2021, 2, 20), published_on=D(2021, 3, 1))
     with pytest.raises(ValidationError) as e:
         sv.catalog_item_update(actor=county.admin, item=item, data={"undertaking_unit": "发改局"}, changed_on=D(2021, 6, 1))
