@@ -653,6 +653,20 @@ def write_template(target: str | Path | IO[bytes], *, title: str, sheet_title: s
     wb.save(target)
 
 
+def _print_setup(ws, *, ncols: int) -> None:
+    """A ledger prints as a clerk expects: A4 landscape, all columns on one page width, the header
+    row repeated on every page, page numbers in the footer."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = 9  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+    ws.print_options.gridLines = True
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    ws.page_margins.left = ws.page_margins.right = 0.4
+
+
 def write_rows(target: str | Path | IO[bytes], *, sheet_title: str, columns: Sequence[ColumnSpec],
                rows: Iterable[Sequence[Any]]) -> int:
     """Stream rows into a new workbook (openpyxl write-only mode): header in row 1, then data.
@@ -664,6 +678,7 @@ def write_rows(target: str | Path | IO[bytes], *, sheet_title: str, columns: Seq
     for idx, col in enumerate(columns, start=1):
         ws.column_dimensions[get_column_letter(idx)].width = col.width
     ws.freeze_panes = "A2"
+    _print_setup(ws, ncols=len(columns))
     header = []
     for col in columns:
         cell = WriteOnlyCell(ws, value=col.header)

@@ -216,3 +216,17 @@ def test_write_rows_streams_and_keeps_formula_like_text_as_text():
     assert row["名称"] == "=HYPERLINK(\"http://x\")"
     assert xlsx.parse_date(row["日期"]) == datetime.date(2021, 3, 5)
     assert xlsx.parse_decimal(row["金额"]) == Decimal("1.5")
+
+
+def test_exported_ledger_prints_landscape_one_page_wide_with_repeated_header(tmp_path):
+    import openpyxl
+
+    from fazhi.lib.xlsx import ColumnSpec, write_rows
+
+    path = tmp_path / "ledger.xlsx"
+    cols = [ColumnSpec(header=f"列{i}", width=14) for i in range(12)]
+    write_rows(path, sheet_title="台账", columns=cols, rows=[[str(i)] * 12 for i in range(300)])
+    ws = openpyxl.load_workbook(path).active
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    assert ws.print_title_rows == "$1:$1"
