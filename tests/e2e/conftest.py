@@ -8,6 +8,7 @@ check is switched off for these tests only (DJANGO_ALLOW_ASYNC_UNSAFE).
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -55,10 +56,47 @@ def page(browser):
 
 
 @pytest.fixture
-def e2e_county(transactional_db, allow_async_unsafe):
+def e2e_county(transactional_db, django_db_serialized_rollback, allow_async_unsafe):
+    """The test county, in a database the live server's thread can see (committed transactions).
+
+    Live-server tests flush the database afterwards, which would also wipe what data migrations
+    seeded (deadline rules, activity kinds …); serialized rollback puts that content back, so the
+    next test finds the database as ``migrate`` left it.
+    """
     from fazhi.core.testing import make_county
 
     return make_county()
+
+
+@pytest.fixture
+def seeded(e2e_county):
+    """Kept for the tests that ask for it: the county, with every data migration's rows present."""
+    return e2e_county
+
+
+UNLABELLED_JS = """() => Array.from(document.querySelectorAll('input, select, textarea'))
+  .filter(el => el.type !== 'hidden' && el.labels.length === 0 && !el.getAttribute('aria-label'))
+  .map(el => el.name || el.id)"""
+
+
+def _browser_login(page, base, username, password):
+    page.goto(f"{base}/login/")
+    page.get_by_label("用户名").fill(username)
+    page.get_by_label("密码").fill(password)
+    page.get_by_role("button", name=re.compile("登\\s*录")).click()
+    page.wait_for_url(f"{base}/")
+
+
+@pytest.fixture
+def browser_login():
+    """browser_login(page, base_url, username, password): log in through the form, as a person would."""
+    return _browser_login
+
+
+@pytest.fixture
+def unlabelled():
+    """unlabelled(page) -> names of visible form controls without a label (accessibility)."""
+    return lambda page: page.evaluate(UNLABELLED_JS)
 
 
 @pytest.fixture

@@ -7,40 +7,13 @@ import pytest
 
 pytestmark = pytest.mark.e2e
 
-UNLABELLED_JS = """() => Array.from(document.querySelectorAll('input, select, textarea'))
-  .filter(el => el.type !== 'hidden' && el.labels.length === 0 && !el.getAttribute('aria-label'))
-  .map(el => el.name || el.id)"""
 
-
-@pytest.fixture
-def seeded(e2e_county):
-    """Transactional tests flush the database between tests: put the deadline rules back."""
-    from fazhi.core.deadline_rules import RULES
-    from fazhi.core.models import DeadlineRule
-    from fazhi.disputes.deadline_rules import RULES as RULES_2017
-
-    for rule in [*RULES, *RULES_2017]:
-        d = dict(rule)
-        code = d.pop("code")
-        d["national_default"] = d["count"]
-        DeadlineRule.objects.get_or_create(code=code, defaults=d)
-    return e2e_county
-
-
-def _login(page, base, username, password):
-    page.goto(f"{base}/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(password)
-    page.get_by_role("button", name=re.compile("登\\s*录")).click()
-    page.wait_for_url(f"{base}/")
-
-
-def test_review_workflow_and_lawyer_only_flag(live_server, page, seeded, e2e_password):
+def test_review_workflow_and_lawyer_only_flag(live_server, page, seeded, e2e_password, browser_login, unlabelled):
     county = seeded
     base = live_server.url
-    _login(page, base, "admin", e2e_password)
+    browser_login(page, base, "admin", e2e_password)
     page.goto(f"{base}/disputes/reviews/new/")
-    assert page.evaluate(UNLABELLED_JS) == []
+    assert unlabelled(page) == []
     page.locator("#id_organization").select_option(label=county.gov.name)
     page.locator("#id_applicant").fill("马某")
     page.locator("#id_respondent").select_option(label=county.scj.name)
@@ -61,7 +34,7 @@ def test_review_workflow_and_lawyer_only_flag(live_server, page, seeded, e2e_pas
     page.wait_for_url(re.compile(r"/disputes/reviews/[0-9a-f-]+/$"))
     assert "2024年12月9日" in page.content()                   # 10-08 + 60 = 12-07 (Saturday) → 12-09
     page.get_by_role("link", name="中止", exact=True).click()
-    assert page.evaluate(UNLABELLED_JS) == []
+    assert unlabelled(page) == []
     page.locator("#id_on").fill("2024-10-15")
     page.locator("#id_reason").fill("需要等待其他案件结果")
     page.get_by_role("button", name="保存").click()

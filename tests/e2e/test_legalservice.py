@@ -7,45 +7,12 @@ from stdnum.cn import ric
 
 pytestmark = pytest.mark.e2e
 
-UNLABELLED_JS = """() => Array.from(document.querySelectorAll('input, select, textarea'))
-  .filter(el => el.type !== 'hidden' && el.labels.length === 0 && !el.getAttribute('aria-label'))
-  .map(el => el.name || el.id)"""
 
-
-@pytest.fixture
-def seeded(e2e_county):
-    """Transactional tests flush the database between tests: make sure the seeded rules and kinds exist."""
-    from fazhi.core.deadline_rules import RULES
-    from fazhi.core.models import DeadlineRule
-    from fazhi.legalservice.kinds import STANDARD_KINDS
-    from fazhi.legalservice.models import ActivityKind
-
-    for rule in RULES:
-        d = dict(rule)
-        code = d.pop("code")
-        d["national_default"] = d["count"]
-        DeadlineRule.objects.get_or_create(code=code, defaults=d)
-    DeadlineRule.objects.get_or_create(code="legalaid.archive", defaults=dict(
-        name="法律援助案件结案归档期限", legal_basis="《办理法律援助案件程序规定》", count=30, national_default=30,
-        unit="calendar_days", start_event="结案之日", verification="U"))
-    for spec in STANDARD_KINDS:
-        ActivityKind.objects.get_or_create(key=spec["key"], defaults={k: v for k, v in spec.items() if k != "key"})
-    return e2e_county
-
-
-def _login(page, base, username, password):
-    page.goto(f"{base}/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(password)
-    page.get_by_role("button", name=re.compile("登\\s*录")).click()
-    page.wait_for_url(f"{base}/")
-
-
-def test_kind_activity_and_aid_application(live_server, page, seeded, e2e_password):
+def test_kind_activity_and_aid_application(live_server, page, seeded, e2e_password, browser_login, unlabelled):
     base = live_server.url
-    _login(page, base, "admin", e2e_password)
+    browser_login(page, base, "admin", e2e_password)
     page.goto(f"{base}/legalservice/activity-kinds/new/")
-    assert page.evaluate(UNLABELLED_JS) == []
+    assert unlabelled(page) == []
     page.get_by_label("标识（英文）").fill("anti_fraud")
     page.locator("#id_name").fill("反电信诈骗宣传")
     page.locator("#id_category").select_option(label="普法宣传")
@@ -55,9 +22,9 @@ def test_kind_activity_and_aid_application(live_server, page, seeded, e2e_passwo
     assert "反电信诈骗宣传" in page.content()
     page.get_by_role("button", name="退出").click()
 
-    _login(page, base, "liaison_sfj", e2e_password)
+    browser_login(page, base, "liaison_sfj", e2e_password)
     page.goto(f"{base}/legalservice/activities/new/")
-    assert page.evaluate(UNLABELLED_JS) == []
+    assert unlabelled(page) == []
     page.get_by_label("活动类别").select_option(label="反电信诈骗宣传")
     page.get_by_label("活动名称").fill("反诈宣传进校园")
     page.locator("#id_held_on").fill("2021-05-10")
@@ -68,7 +35,7 @@ def test_kind_activity_and_aid_application(live_server, page, seeded, e2e_passwo
     assert "受众人数" in page.content() and "900" in page.content()
 
     page.goto(f"{base}/legalservice/aid/apply/")
-    assert page.evaluate(UNLABELLED_JS) == []
+    assert unlabelled(page) == []
     page.get_by_label("案件类型").select_option(label="民事")
     page.get_by_label("申请人（受援人）姓名").fill("马某某")
     page.locator("#id_applicant_id_number").fill("640324198001011234")
@@ -90,7 +57,7 @@ def test_kind_activity_and_aid_application(live_server, page, seeded, e2e_passwo
     assert page.csp_errors == []
 
 
-def test_clerk_takes_an_application_through_to_archive(live_server, page, seeded, e2e_password, tmp_path):
+def test_clerk_takes_an_application_through_to_archive(live_server, page, seeded, e2e_password, tmp_path, browser_login):
     """A 司法局 clerk: register (the 7-day review shows on the deadline board), correct a typo, grant
     (the 3-day assignment shows), assign from the roster, close, archive with a grade; the case is in
     the exported ledger and the portal shows no applicant."""
@@ -106,7 +73,7 @@ def test_clerk_takes_an_application_through_to_archive(live_server, page, seeded
     today = datetime.date.today()
     day = lambda n: (today - datetime.timedelta(days=n)).isoformat()  # noqa: E731
     base = live_server.url
-    _login(page, base, "liaison_sfj", e2e_password)
+    browser_login(page, base, "liaison_sfj", e2e_password)
 
     page.goto(f"{base}/legalservice/aid/apply/")
     page.get_by_label("案件类型").select_option(label="民事")

@@ -9,43 +9,14 @@ import pytest
 
 pytestmark = pytest.mark.e2e
 
-UNLABELLED_JS = """() => Array.from(document.querySelectorAll('input, select, textarea'))
-  .filter(el => el.type !== 'hidden' && el.labels.length === 0 && !el.getAttribute('aria-label'))
-  .map(el => el.name || el.id)"""
 
-
-@pytest.fixture
-def seeded(e2e_county):
-    """Transactional tests flush the database between tests: put the deadline rules back."""
-    import importlib
-
-    from fazhi.core.deadline_rules import RULES
-    from fazhi.core.models import DeadlineRule
-
-    ours = importlib.import_module("fazhi.oversight.migrations.0002_deadline_rules").RULES
-    for rule in [*RULES, *ours]:
-        d = dict(rule)
-        code = d.pop("code")
-        d["national_default"] = d["count"]
-        DeadlineRule.objects.get_or_create(code=code, defaults=d)
-    return e2e_county
-
-
-def _login(page, base, username, password):
-    page.goto(f"{base}/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(password)
-    page.get_by_role("button", name=re.compile("登\\s*录")).click()
-    page.wait_for_url(f"{base}/")
-
-
-def test_inspection_assessment_and_ranking_export(live_server, page, seeded, e2e_password):
+def test_inspection_assessment_and_ranking_export(live_server, page, seeded, e2e_password, browser_login, unlabelled):
     county = seeded
     base = live_server.url
-    _login(page, base, "admin", e2e_password)
+    browser_login(page, base, "admin", e2e_password)
 
     page.goto(f"{base}/oversight/inspections/new/")
-    assert page.evaluate(UNLABELLED_JS) == []
+    assert unlabelled(page) == []
     page.locator("#id_organization").select_option(label=county.fzb.name)
     page.get_by_label("督察名称").fill("2021年上半年全县法治建设工作全面督察")
     page.locator("#id_scope").select_option(label="全县")
@@ -53,7 +24,7 @@ def test_inspection_assessment_and_ranking_export(live_server, page, seeded, e2e
     page.get_by_role("button", name="保存").click()
     page.wait_for_url(re.compile(r"/oversight/inspections/[0-9a-f-]+/$"))
     inspection_url = page.url.replace(base, "")
-    assert page.evaluate(UNLABELLED_JS) == []
+    assert unlabelled(page) == []
     page.locator("#id_owner").select_option(label=county.scj.name)
     page.get_by_label("问题类别").fill("三项制度落实")
     page.get_by_label("问题描述").fill("执法公示不及时")
@@ -62,7 +33,7 @@ def test_inspection_assessment_and_ranking_export(live_server, page, seeded, e2e
     assert "三项制度落实" in page.content() and "整改中" in page.content()
 
     page.goto(f"{base}/oversight/assessments/new/")
-    assert page.evaluate(UNLABELLED_JS) == []
+    assert unlabelled(page) == []
     page.locator("#id_organization").select_option(label=county.fzb.name)
     page.get_by_label("考评年度").fill("2021")
     page.get_by_label("名称").fill("2021年度法治政府建设考评")
@@ -71,7 +42,7 @@ def test_inspection_assessment_and_ranking_export(live_server, page, seeded, e2e
     page.wait_for_url(re.compile(r"/oversight/assessments/[0-9a-f-]+/$"))
     page.get_by_role("link", name=county.scj.name, exact=True).click()
     assert "指标未接入" in page.content()
-    assert page.evaluate(UNLABELLED_JS) == []
+    assert unlabelled(page) == []
     page.locator("#id_item").select_option(index=0)
     page.get_by_label("得分").fill("4")
     page.get_by_role("button", name="保存评分").click()

@@ -8,27 +8,9 @@ pytestmark = pytest.mark.e2e
 GOOD_USCC = "91110000600037341L"
 
 
-UNLABELLED_JS = """() => Array.from(document.querySelectorAll('input, select, textarea'))
-  .filter(el => el.type !== 'hidden' && el.labels.length === 0 && !el.getAttribute('aria-label'))
-  .map(el => el.name || el.id)"""
-
-
-def _unlabelled(page):
-    """Form controls without a <label> (or aria-label): every input must be named for screen readers."""
-    return page.evaluate(UNLABELLED_JS)
-
-
-def _login(page, base_url, username, password):
-    page.goto(f"{base_url}/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(password)
-    page.get_by_role("button", name=re.compile("登\\s*录")).click()
-    page.wait_for_url(f"{base_url}/")
-
-
-def test_login_home_orgs_create_with_validation_error(live_server, page, e2e_county, e2e_password):
+def test_login_home_orgs_create_with_validation_error(live_server, page, e2e_county, e2e_password, browser_login, unlabelled):
     base = live_server.url
-    _login(page, base, "admin", e2e_password)
+    browser_login(page, base, "admin", e2e_password)
     assert page.get_by_role("heading", name="工作台", level=1).is_visible()
     assert "法治政府建设管理平台" in page.inner_text("header")
     assert "法治办管理员" in page.inner_text("header")
@@ -37,11 +19,11 @@ def test_login_home_orgs_create_with_validation_error(live_server, page, e2e_cou
     page.get_by_role("navigation", name="主菜单").get_by_role("link", name="单位管理").click()
     page.wait_for_url(f"{base}/orgs/")
     assert page.get_by_role("heading", name="单位管理", level=1).is_visible()
-    assert _unlabelled(page) == []
+    assert unlabelled(page) == []
     assert page.get_by_role("link", name="同心县司法局").is_visible()
 
     page.get_by_role("link", name="新增单位").click()
-    assert _unlabelled(page) == []
+    assert unlabelled(page) == []
     page.get_by_label("单位名称").fill("同心县教育局")
     page.get_by_label("类别").select_option("department")
     page.get_by_label("上级单位").select_option(label="同心县人民政府")
@@ -64,21 +46,21 @@ def test_login_home_orgs_create_with_validation_error(live_server, page, e2e_cou
     page.get_by_role("navigation", name="主菜单").get_by_role("link", name="用户管理").click()
     assert page.get_by_role("cell", name="司法局联络员").is_visible()
     page.get_by_role("link", name="新增用户").click()
-    assert _unlabelled(page) == []
+    assert unlabelled(page) == []
     page.get_by_label("联络员").check()
     assert page.get_by_label("联络员").is_checked()
     assert page.csp_errors == []
 
 
-def test_wrong_password_and_logout(live_server, page, e2e_county, e2e_password):
+def test_wrong_password_and_logout(live_server, page, e2e_county, e2e_password, browser_login, unlabelled):
     base = live_server.url
     page.goto(f"{base}/login/")
-    assert _unlabelled(page) == []
+    assert unlabelled(page) == []
     page.get_by_label("用户名").fill("liaison_sfj")
     page.get_by_label("密码").fill("wrong-password")
     page.get_by_role("button", name=re.compile("登\\s*录")).click()
     assert "用户名或密码错误" in page.inner_text("main")
-    _login(page, base, "liaison_sfj", e2e_password)
+    browser_login(page, base, "liaison_sfj", e2e_password)
     assert page.get_by_role("heading", name="本单位快捷入口").is_visible()
     page.get_by_role("button", name="退出").click()
     page.wait_for_url(re.compile(r".*/login/"))
@@ -86,9 +68,9 @@ def test_wrong_password_and_logout(live_server, page, e2e_county, e2e_password):
     assert page.csp_errors == []
 
 
-def test_keyboard_skip_link_and_mobile_menu(live_server, page, e2e_county, e2e_password):
+def test_keyboard_skip_link_and_mobile_menu(live_server, page, e2e_county, e2e_password, browser_login):
     base = live_server.url
-    _login(page, base, "liaison_scj", e2e_password)
+    browser_login(page, base, "liaison_scj", e2e_password)
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "跳到主要内容"
     page.keyboard.press("Enter")
