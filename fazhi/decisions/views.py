@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
+from fazhi.core.choices import OrgKind
 from fazhi.core.forms import apply_validation_error
 from fazhi.core.scoping import can_write, writable_orgs
 from fazhi.decisions import forms as f
@@ -42,6 +43,18 @@ def _orgs_or_403(user):
     return orgs
 
 
+# 条例 第二条、第四十二条: 县级以上地方人民政府 decide; their departments and 乡级人民政府 follow the 条例.
+DECIDING_KINDS = (OrgKind.GOVERNMENT, OrgKind.DEPARTMENT, OrgKind.TOWNSHIP)
+
+
+def _deciding_orgs_or_403(user):
+    """Organizations the user may open a catalog or a decision for: governments, departments, townships."""
+    orgs = _orgs_or_403(user).filter(kind__in=DECIDING_KINDS)
+    if not orgs.exists():
+        raise PermissionDenied("重大行政决策由人民政府、政府部门和乡镇人民政府办理（条例第二条、第四十二条）。")
+    return orgs
+
+
 def _form_page(request, form, *, title, crumbs, cancel, cancel_args=(), status=None, intro=""):
     return render(request, "decisions/form.html", {"form": form, "title": title, "crumbs": crumbs,
                                                     "cancel": cancel, "cancel_args": cancel_args, "intro": intro},
@@ -67,7 +80,7 @@ def catalog_list(request):
 
 @login_required
 def catalog_create(request):
-    orgs = _orgs_or_403(request.user)
+    orgs = _deciding_orgs_or_403(request.user)
     form = f.CatalogForm(request.POST or None, organizations=orgs)
     if request.method == "POST" and form.is_valid():
         obj = _try(form, lambda: sv.catalog_create(actor=request.user, request_id=_rid(request), **form.cleaned_data))
@@ -170,7 +183,7 @@ def decision_list(request):
 
 @login_required
 def decision_create(request):
-    orgs = _orgs_or_403(request.user)
+    orgs = _deciding_orgs_or_403(request.user)
     item = None
     if request.GET.get("item"):
         try:

@@ -234,3 +234,16 @@ def test_work_entry_edit_page_corrects_with_audit(county, login):
     assert login(county.liaison_scj).post(url, {**base, "kind": "meeting"}).status_code == 404
     w.refresh_from_db()
     assert w.kind == "suit"
+
+
+def test_only_governments_departments_and_townships_open_decisions(county, login):
+    """条例 第二条、第四十二条: a village committee or a Party office is not offered as the deciding organ."""
+    c = login(county.admin)
+    for name in ("decisions:decision_create", "decisions:catalog_create"):
+        choices = {o.pk for o in c.get(reverse(name)).context["form"].fields["organization"].queryset}
+        assert county.gov.pk in choices and county.scj.pk in choices and county.town.pk in choices
+        assert county.village.pk not in choices and county.fzb.pk not in choices
+    resp = c.post(reverse("decisions:decision_create"), {
+        "organization": str(county.village.code), "title": "村道维修", "category": "policy", "undertaking_unit": "村委会",
+        "started_on": "2021-06-01"})
+    assert resp.status_code == 400 and not Decision.objects.filter(title="村道维修").exists()
