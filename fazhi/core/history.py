@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.apps import apps
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
@@ -110,7 +110,21 @@ def _label(model: type[models.Model] | None, name: str) -> str:
     return DATA_LABELS.get(name, name)
 
 
+def _related_name(f, value: Any) -> str | None:
+    """A foreign key stored as its id ("所属单位 3") is shown by the related record's name."""
+    if f is None or not getattr(f, "many_to_one", False) or isinstance(value, bool) or not isinstance(value, (int, str)):
+        return None
+    try:
+        obj = f.related_model._default_manager.filter(pk=value).first()
+    except (ValueError, TypeError, ValidationError):
+        return None
+    return str(obj) if obj is not None else None
+
+
 def _text(value: Any, f=None) -> str:
+    name = _related_name(f, value)
+    if name is not None:
+        return name
     if f is not None and getattr(f, "choices", None) and isinstance(value, (str, int)):
         value = dict(f.flatchoices).get(value, value)
     if value is None or value == "":

@@ -116,3 +116,14 @@ def test_verify_button(county, login):
     html = client.post(reverse("files:audit_verify")).content.decode()
     assert "审计链已被破坏" in html and "第 3 条记录" in html
     assert client.get(reverse("files:audit_verify")).status_code == 405
+
+
+@pytest.mark.django_db
+def test_history_names_related_records_not_their_ids(county, login):
+    from fazhi.core.audit import audit_log
+    from fazhi.core.history import describe
+
+    ev = audit_log(actor=county.admin, action="core.org.update", target=county.suo,
+                   data={"changes": {"parent": {"before": county.gov.pk, "after": county.scj.pk}}})
+    change = describe(ev).changes[0]
+    assert (change.before, change.after) == (county.gov.name, county.scj.name)
