@@ -367,8 +367,9 @@ def _register_core() -> None:
     register_object_route("core:org_edit", Organization)
     for name in ("core:user_edit", "core:user_set_active", "core:user_password", "core:membership_add"):
         register_object_route(name, User, reader="admin")
-    register_object_route("core:membership_remove", Membership, reader="admin",
-                          kwargs=lambda m: {"pk": m.user_id, "membership_id": m.pk})
+    for name in ("core:membership_remove", "core:membership_reads_county"):
+        register_object_route(name, Membership, reader="admin",
+                              kwargs=lambda m: {"pk": m.user_id, "membership_id": m.pk})
     register_create_route("core:org_create", Organization, body=_org_body)
     register_create_route("core:user_create", User, body=_user_body, reader="admin")
     register_list_route("core:org_list", Organization)

@@ -13,6 +13,7 @@ _ACTIONS: dict[str, str] = {
     "core.user.set_password": "重置密码",
     "core.membership.add": "授予角色",
     "core.membership.remove": "撤销角色",
+    "core.membership.reads_county": "设置全县查阅",
     "core.auth.login": "登录",
     "core.auth.login_failed": "登录失败",
     "core.auth.logout": "退出登录",

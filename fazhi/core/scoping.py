@@ -8,6 +8,8 @@ Rules:
 - A 领导 of the county's government or Party committee (``Role.LEADER`` at an organization of kind
   GOVERNMENT or PARTY) reads the whole county the same way (dashboards, rankings, the 依法治县办's
   records), and writes nothing.
+- A membership marked ``reads_county`` (全县查阅: e.g. the 司法局's 法制审核员 and 法律顾问, who review
+  material from every unit) reads the whole county too; what it may write is unchanged.
 - Superusers see everything.
 - A 领导 (``Role.LEADER``) reads but never writes.
 
@@ -65,7 +67,11 @@ def _county_region_path(org: Organization) -> str:
 
 
 def _reads_county(m: Membership) -> bool:
-    return m.role == Role.ADMIN or (m.role == Role.LEADER and m.organization.kind in (OrgKind.GOVERNMENT, OrgKind.PARTY))
+    return (
+        m.role == Role.ADMIN
+        or m.reads_county
+        or (m.role == Role.LEADER and m.organization.kind in (OrgKind.GOVERNMENT, OrgKind.PARTY))
+    )
 
 
 def visible_org_filter(user, field: str = "organization") -> Q | None:

@@ -180,6 +180,21 @@ def membership_add(*, actor, user: User, organization: Organization, role: str, 
 
 
 @transaction.atomic
+def membership_set_reads_county(*, actor, membership: Membership, reads_county: bool, request_id: str = "") -> Membership:
+    """Grant or withdraw county-wide read access (全县查阅) of one membership. Admins only."""
+    if not (actor is None or getattr(actor, "is_superuser", False) or has_role(actor, Role.ADMIN)):
+        raise PermissionDenied("只有法治办管理员可以设置全县查阅范围。")
+    if membership.reads_county != reads_county:
+        membership.reads_county = reads_county
+        membership.save(update_fields=["reads_county"])
+        audit_log(actor=actor, action="core.membership.reads_county", target=membership.user,
+                  organization=membership.organization,
+                  data={"changes": {"reads_county": {"before": not reads_county, "after": reads_county}},
+                        "role": membership.role}, request_id=request_id)
+    return membership
+
+
+@transaction.atomic
 def membership_remove(*, actor, membership: Membership, request_id: str = "") -> None:
     _require_user_admin(actor, membership.organization)
     user, org, role = membership.user, membership.organization, membership.role

@@ -20,4 +20,6 @@ urlpatterns = [
     path("users/<int:pk>/password/", views.user_password, name="user_password"),
     path("users/<int:pk>/roles/", views.membership_add, name="membership_add"),
     path("users/<int:pk>/roles/<int:membership_id>/remove/", views.membership_remove, name="membership_remove"),
+    path("users/<int:pk>/roles/<int:membership_id>/reads-county/", views.membership_reads_county,
+         name="membership_reads_county"),
 ]

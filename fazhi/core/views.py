@@ -395,3 +395,18 @@ def membership_remove(request, pk, membership_id):
     messages.success(request, "已撤销角色。")
     return HttpResponseRedirect(reverse("core:user_edit", args=[target.pk]))
 
+
+@login_required
+@require_POST
+def membership_reads_county(request, pk, membership_id):
+    """Switch 全县查阅 (county-wide read) on or off for one of a user's roles."""
+    target = selectors.user_get(request.user, pk)
+    _require_admin(request.user)
+    membership = access(Membership.objects.filter(user=target).select_related("organization"), request.user,
+                        write=True, pk=membership_id)
+    on = request.POST.get("reads_county") == "1"
+    services.membership_set_reads_county(actor=request.user, membership=membership, reads_county=on,
+                                         request_id=_rid(request))
+    messages.success(request, "已开通全县查阅。" if on else "已取消全县查阅。")
+    return HttpResponseRedirect(reverse("core:user_edit", args=[target.pk]))
+

@@ -21,7 +21,7 @@ from django.db import transaction
 from fazhi.core.audit import audit_log
 from fazhi.core.choices import OrgKind, RegionLevel
 from fazhi.core.models import Organization, Region, User
-from fazhi.core.services import organization_create, region_create, user_create
+from fazhi.core.services import membership_set_reads_county, organization_create, region_create, user_create
 from fazhi.demo.data import tongxin as data
 
 GOV_NAME = "同心县人民政府"
@@ -123,6 +123,9 @@ def load_demo() -> LoadResult:
         user.save(update_fields=["password"])
         audit_log(actor=None, action="core.user.set_password", target=user, organization=by_key[spec["org"]],
                   data={"note": "示范县演示密码"})
+        if spec.get("reads_county"):
+            # 司法局 reviewers and advisers review material of every unit (全县查阅, read-only).
+            membership_set_reads_county(actor=None, membership=user.memberships.get(), reads_county=True)
         usernames.append(user.username)
 
     return LoadResult(loaded=True, counts=county_counts(), users=usernames, message="示范县数据已载入")

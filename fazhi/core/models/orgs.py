@@ -84,6 +84,10 @@ class Membership(models.Model):
     user = models.ForeignKey(User, verbose_name="用户", on_delete=models.CASCADE, related_name="memberships")
     organization = models.ForeignKey(Organization, verbose_name="单位", on_delete=models.PROTECT, related_name="memberships")
     role = models.CharField("角色", max_length=16, choices=Role.choices)
+    reads_county = models.BooleanField(
+        "全县查阅", default=False,
+        help_text="可查阅全县各单位的记录（只读），如司法局的法制审核员、法律顾问审查各单位的材料。",
+    )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     class Meta:

@@ -75,3 +75,18 @@ def test_county_government_leader_reads_whole_county_but_writes_nothing(county):
     assert not any(can_write(gov_leader, o) for o in Organization.objects.all())
     # a department's leader still reads only the department
     assert set(visible_orgs(county.leader)) == {county.scj, county.suo}
+
+
+@pytest.mark.django_db
+def test_reads_county_membership_reads_everything_writes_only_its_own(county):
+    from fazhi.core.models import AuditEvent, Membership
+    from fazhi.core.services import membership_set_reads_county
+
+    m = Membership.objects.get(user=county.reviewer)
+    with pytest.raises(PermissionDenied):
+        membership_set_reads_county(actor=county.liaison_sfj, membership=m, reads_county=True)
+    membership_set_reads_county(actor=county.admin, membership=m, reads_county=True)
+    assert AuditEvent.objects.filter(action="core.membership.reads_county").count() == 1
+    reviewer = type(county.reviewer).objects.get(pk=county.reviewer.pk)   # fresh: memberships are cached per user
+    assert set(visible_orgs(reviewer)) == set(Organization.objects.all())
+    assert can_write(reviewer, county.sfj) and not can_write(reviewer, county.scj)

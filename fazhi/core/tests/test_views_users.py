@@ -169,3 +169,21 @@ def test_list_query_count_does_not_grow_with_rows(county, login, django_assert_m
     with django_assert_max_num_queries(len(before.captured_queries)):
         r = client.get(reverse("core:user_list"))
     assert r.context["page"].paginator.count == 18
+
+
+@pytest.mark.django_db
+def test_admin_switches_county_wide_read_on_the_user_page(county, login):
+    from fazhi.core.models import Membership
+
+    m = Membership.objects.get(user=county.reviewer)
+    client = login(county.admin)
+    url = f"/users/{county.reviewer.pk}/roles/{m.pk}/reads-county/"
+    assert client.post(url, {"reads_county": "1"}).status_code == 302
+    m.refresh_from_db()
+    assert m.reads_county
+    page = client.get(f"/users/{county.reviewer.pk}/").content.decode()
+    assert "全县查阅" in page
+    # a liaison may not
+    assert login(county.liaison_sfj).post(url, {"reads_county": "0"}).status_code in (403, 404)
+    m.refresh_from_db()
+    assert m.reads_county

@@ -142,11 +142,11 @@ DEMO_PASSWORD = "Tongxin@2021"
 # org: a key of TOP_BODIES / DEPARTMENTS, or "town:<9-digit code>".
 USERS: list[dict] = [
     {"username": "fzb_admin", "name": "马建军", "org": "fzb", "role": "admin"},
-    {"username": "sfj_reviewer", "name": "杨晓燕", "org": "sfj", "role": "reviewer"},
+    {"username": "sfj_reviewer", "name": "杨晓燕", "org": "sfj", "role": "reviewer", "reads_county": True},
     {"username": "scj_liaison", "name": "丁海霞", "org": "scj", "role": "liaison"},
     {"username": "yhz_liaison", "name": "李文博", "org": "town:640324100", "role": "liaison"},
     {"username": "scj_officer", "name": "金志刚", "org": "scj", "role": "officer"},
-    {"username": "sfj_adviser", "name": "田明远", "org": "sfj", "role": "adviser"},
+    {"username": "sfj_adviser", "name": "田明远", "org": "sfj", "role": "adviser", "reads_county": True},
     {"username": "xz_leader", "name": "王国栋", "org": "gov", "role": "leader"},
 ]
 

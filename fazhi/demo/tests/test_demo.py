@@ -132,8 +132,9 @@ def test_second_run_is_idempotent_and_audit_chain_verifies(demo):
             AuditEvent.objects.count()) == (orgs, regions, users, events)
     result = verify_chain()
     assert result.ok, result.reason
-    # one event per organization + two per user (create, demo password)
-    assert events == orgs + 2 * len(data.USERS)
+    # one event per organization + two per user (create, demo password) + one per 全县查阅 grant
+    county_readers = sum(1 for u in data.USERS if u.get("reads_county"))
+    assert events == orgs + 2 * len(data.USERS) + county_readers
 
 
 def test_loads_beside_an_existing_partial_region_tree(county):
