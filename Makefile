@@ -32,9 +32,10 @@ migrate: install .secret_key
 loaddemo: migrate
 	SECRET_KEY_FILE=.secret_key $(PY) -m fazhi.cli load_demo
 
+# The demo county's records are of 2021: its overviews and portal open on that year.
 demo: loaddemo
 	@SECRET_KEY_FILE=.secret_key $(PY) -m fazhi.cli demo_logins
-	SECRET_KEY_FILE=.secret_key $(PY) -m fazhi.cli runserver --noreload $(HOST):$(PORT)
+	SECRET_KEY_FILE=.secret_key FAZHI_WORKING_YEAR=2021 $(PY) -m fazhi.cli runserver --noreload $(HOST):$(PORT)
 
 test: install
 	FAZHI_TESTING=True $(VENV)/bin/pytest $(PYTEST_ARGS)

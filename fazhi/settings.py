@@ -171,6 +171,9 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = Path(os.getenv("FAZHI_MEDIA_ROOT", str(BASE_DIR / "media")))
 
+# The year overviews and the portal open on (fazhi.core.workyear); unset = the current year.
+FAZHI_WORKING_YEAR = envint("FAZHI_WORKING_YEAR", 0) or None
+
 # Attachments (core.attachments)
 ATTACHMENT_MAX_BYTES = envint("ATTACHMENT_MAX_BYTES", 200 * 1024 * 1024)
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from fazhi.core.forms import apply_validation_error
 from fazhi.core.indicators import year_bounds
 from fazhi.core.scoping import can_write, scope, writable_orgs
+from fazhi.core.workyear import working_year
 
 from . import forms as F
 from . import selectors as S
@@ -38,7 +39,7 @@ def _year(request) -> int:
     form = F.YearForm(request.GET or None)
     if form.is_valid() and form.cleaned_data["year"]:
         return form.cleaned_data["year"]
-    return timezone.localdate().year
+    return working_year()
 
 
 def _form_page(request, form, *, title, back, status=None, intro=""):

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from django.db.models import Count
 from django.shortcuts import render
-from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from fazhi.core.indicators import year_bounds
+from fazhi.core.workyear import reported_year
 
 from .choices import CORRECTIVE_DECISIONS, HEAD_APPEARANCES, MediationKind, MediationStatus, ReviewState
 from .models import LitigationCase, MediationCase, MediationRoom, ReviewCase
@@ -40,6 +40,6 @@ def index(request):
         if not 2000 <= year <= 2100:
             raise ValueError
     except ValueError:
-        year = timezone.localdate().year - 1
+        year = reported_year()
     rooms = MediationRoom.objects.filter(is_public=True).select_related("organization").order_by("kind", "name")
     return render(request, "disputes/portal_index.html", {"f": public_figures(year), "rooms": rooms})

@@ -1,7 +1,6 @@
 """Forms of the 公共法律服务 pages (validation only; the services do the writing)."""
 from __future__ import annotations
 
-import datetime
 
 from django import forms
 
@@ -10,6 +9,7 @@ from fazhi.legalservice.choices import (ActivityCategory, AidCaseType, AidSource
                                         ConsultTopic, Eligibility, NotaryMatter, NotifyingAuthority, PointLevel,
                                         TerminationGround)
 from fazhi.legalservice.models import ActivityKind, Lawyer
+from fazhi.core.workyear import working_year
 
 
 class DateInput(forms.DateInput):
@@ -233,4 +233,4 @@ class YearForm(forms.Form):
 def year_of(form: forms.Form, default: int | None = None) -> int:
     if form.is_valid() and form.cleaned_data.get("year"):
         return form.cleaned_data["year"]
-    return default or datetime.date.today().year
+    return default or working_year()

@@ -20,6 +20,7 @@ from fazhi.legalservice import forms as f
 from fazhi.legalservice import selectors as sel
 from fazhi.legalservice import services
 from fazhi.legalservice.choices import AidStatus, ConsultChannel
+from fazhi.core.workyear import working_year
 
 
 def _rid(request) -> str:
@@ -433,7 +434,7 @@ def consult_detail(request, code):
 def activity_list(request):
     filters = f.ActivityFilterForm(request.GET or None)
     qs = sel.activities(request.user)
-    year = datetime.date.today().year
+    year = working_year()
     if filters.is_valid():
         d = filters.cleaned_data
         if d["year"]:

@@ -4,7 +4,6 @@ Only public data: points marked 在门户公开, and counts. No names of applica
 are shown; activity titles are shown with ``mask_text`` applied (names, ID numbers, phones)."""
 from __future__ import annotations
 
-import datetime
 
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -14,6 +13,7 @@ from fazhi.legalservice.choices import PHYSICAL_LEVELS, ConsultChannel, PointLev
 from fazhi.legalservice.forms import YearForm, year_of
 from fazhi.legalservice.models import Activity, AidCase, Consultation, Notarization
 from fazhi.lib.masking import mask_text
+from fazhi.core.workyear import reported_year
 
 
 @require_safe
@@ -25,7 +25,7 @@ def points(request):
         if items:
             groups.append({"label": label, "physical": value in PHYSICAL_LEVELS, "items": items})
     yform = YearForm(request.GET or None)
-    year = year_of(yform, datetime.date.today().year)
+    year = year_of(yform, reported_year())
     start, end = sel.year_range(year)
     consult = sel.consultation_counts(Consultation.objects.all(), year)
     recent = [{"title": mask_text(a.title), "kind": a.kind.name, "held_on": a.held_on, "count": a.count,
