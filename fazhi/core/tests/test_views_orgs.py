@@ -57,6 +57,22 @@ def test_detail_shows_info_children_members_and_history(county, login):
     assert [ev.action for ev in r.context["history"]] == ["core.org.create"]
 
 
+def test_detail_lists_attachments_with_upload_form_for_writers(county, login, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from fazhi.core.attachments import attachment_upload
+
+    pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+    attachment_upload(actor=county.liaison_scj, organization=county.scj, target=county.scj,
+                      file=SimpleUploadedFile("三定方案.pdf", pdf))
+    url = reverse("core:org_detail", kwargs={"code": county.scj.code})
+    html = login(county.liaison_scj).get(url).content.decode()
+    assert "三定方案.pdf" in html and 'name="file"' in html  # the unit's own liaison may upload
+    html = login(county.leader).get(url).content.decode()
+    assert "三定方案.pdf" in html and 'name="file"' not in html  # read-only: listed, no upload form
+
+
 def test_detail_of_other_org_is_404(county, login):
     r = login(county.liaison_sfj).get(reverse("core:org_detail", kwargs={"code": county.scj.code}))
     assert r.status_code == 404
