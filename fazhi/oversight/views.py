@@ -413,6 +413,7 @@ def finding_detail(request, code):
         raise PermissionDenied("您没有修改该记录的权限。")
     rect_form = F.RectifyForm(request.POST if request.POST.get("action") == "submit" else None)
     reason_form = F.ReasonForm(request.POST if request.POST.get("action") == "return" else None)
+    unknown_action = False
     if request.method == "POST":
         action = request.POST.get("action")
         try:
@@ -433,7 +434,9 @@ def finding_detail(request, code):
                 messages.success(request, "已退回整改。")
                 return redirect("oversight:finding_detail", code=f.code)
             elif action not in ("submit", "close", "return"):
-                rect_form.add_error(None, "未知操作。")
+                # The forms are unbound here (add_error on an unbound form raises): say it once.
+                messages.error(request, "未知操作，请使用页面上的按钮提交。")
+                unknown_action = True
         except ValidationError as exc:
             apply_validation_error(rect_form if action == "submit" else reason_form, exc)
     errors = rect_form.errors or reason_form.errors
@@ -441,7 +444,7 @@ def finding_detail(request, code):
         "f": f, "rect_form": rect_form, "reason_form": reason_form, "is_reviewer": is_reviewer,
         "can_correct": can_write(request.user, f.inspection.organization) and f.status != FindingStatus.CLOSED,
         "can_edit": can_write(request.user, f.organization), "FS": FindingStatus},
-        status=400 if errors else 200)
+        status=400 if errors or unknown_action else 200)
 
 
 @login_required
