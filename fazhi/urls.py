@@ -18,3 +18,6 @@ urlpatterns = [
     path("portal/decisions/", include("fazhi.decisions.urls_portal")),
     path("api/", api.urls),
 ]
+
+# /api/ paths that match no route answer JSON like the rest of the API; others the 404.html page.
+handler404 = "fazhi.api.errors.page_not_found"

@@ -194,3 +194,16 @@ def install(api: NinjaAPI) -> None:
     api.add_exception_handler(Http404, on_404)
     api.add_exception_handler(PermissionDenied, on_permission_denied)
     api.add_exception_handler(RequestDataTooBig, on_too_big)
+
+
+def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
+    """Django's ``handler404``: a path under /api/ that matches no route (``/api/organizations/abc``,
+    a misspelt endpoint) answers the API's JSON 404, not the HTML error page; other paths the usual page."""
+    if request.path.startswith("/api/"):
+        import json
+
+        return HttpResponse(json.dumps(error_body("not_found", MSG_NOT_FOUND), ensure_ascii=False), status=404,
+                            content_type="application/json; charset=utf-8")
+    from django.views.defaults import page_not_found as html_page_not_found
+
+    return html_page_not_found(request, exception)

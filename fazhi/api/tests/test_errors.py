@@ -144,3 +144,17 @@ def test_nul_characters_are_refused_before_the_database(county, admin_api):
     assert r.json()["error"]["fields"] == {"name": ["不能包含空字符（\\0）。"]}
     r = admin_api.get(URL, {"q": "\x00"})
     assert r.status_code == 422
+
+
+@pytest.mark.parametrize("path", ["/api/organizations/not-a-uuid", "/api/no-such-endpoint"])
+def test_path_matching_no_route_is_json_404(county, admin_api, path):
+    r = admin_api.get(path)
+    assert r.status_code == 404
+    assert r["Content-Type"].startswith("application/json")
+    assert r.json() == {"error": {"code": "not_found", "message": "未找到该记录。"}}
+
+
+def test_unknown_page_outside_api_keeps_the_html_404(county, login):
+    r = login(county.admin).get("/no-such-page/")
+    assert r.status_code == 404
+    assert "页面或记录不存在" in r.content.decode()
