@@ -142,17 +142,20 @@ def home(request):
         "counts": selectors.county_counts(user) if (is_admin or is_leader) else [],
         "visible_org_count": len(selectors.org_tree(user)) if is_leader else 0,
         "no_membership": not roles and not user.is_superuser,
-        "links": _quick_links(),
+        "links": _quick_links(audit=is_admin),
     }
     return render(request, "core/home.html", ctx)
 
 
-def _quick_links() -> dict[str, str]:
+def _quick_links(*, audit: bool) -> dict[str, str]:
+    """Links of the home page; the audit log only for those who may open it (法治办管理员)."""
     from django.urls import NoReverseMatch
 
     out = {}
-    for key, name in (("board", "calendar:board"), ("excel", "excel:index"), ("audit", "files:audit"),
-                      ("rules", "calendar:rules")):
+    names = [("board", "calendar:board"), ("excel", "excel:index"), ("rules", "calendar:rules")]
+    if audit:
+        names.append(("audit", "files:audit"))
+    for key, name in names:
         try:
             out[key] = reverse(name)
         except NoReverseMatch:

@@ -28,6 +28,15 @@ def test_layout_shows_platform_user_org_role_and_nav(county, login):
     assert "Content-Security-Policy" in r.headers
 
 
+def test_audit_log_is_offered_only_to_those_who_may_open_it(county, login):
+    url = reverse("files:audit")
+    assert f'href="{url}"' in login(county.admin).get("/").content.decode()
+    for user in (county.liaison_scj, county.officer, county.leader):
+        client = login(user)
+        assert f'href="{url}"' not in client.get("/").content.decode()  # neither in the menu nor on the home page
+        assert client.get(url).status_code == 403
+
+
 def test_modules_not_built_are_not_in_nav(county, login):
     html = login(county.admin).get("/").content.decode()
     for label in ("行政执法", "规范性文件", "年度报告"):
