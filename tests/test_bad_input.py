@@ -21,7 +21,12 @@ For each route, as the record's owner (the registry's ``reader``: the owning uni
 Payloads: empty body; an unknown extra field; for every field a 10,000-character string and a NUL
 character; for date-like fields ``２０２１年１３月４５日`` and ``2021-02-30``; for number-like fields
 ``-1``, ``1e309`` and ``abc``; for choice / foreign-key fields a non-existent UUID and
-``../../etc/passwd``; for text fields ``<script>alert(1)</script>``.
+``../../etc/passwd``; for text fields ``<script>alert(1)</script>``; for file fields a corrupt
+file (a ZIP header and garbage, named ``.xlsx``) and an empty one.
+
+Besides the registry's routes, every other parameterless page with a form posting to itself
+(imports, settings, the user's own password) and every parameterless API write endpoint — and the
+registry's unscoped routes (reference data) — get the same battery as the 法治办管理员.
 
 Checks: never a 5xx; API 4xx answers are the structured error with a Chinese message; when the
 answer is a refusal (any 4xx, or a page re-rendered with a form error list) the audit chain, the row
@@ -100,7 +105,26 @@ def _cases() -> list[tuple[str, str]]:
                     continue
                 seen_api.add(ROUTE_OF[name])
             out.append((kind, key))
+    # Every other write surface: parameterless pages and endpoints (imports, settings, the user's
+    # own password...) and the unscoped routes (reference data), as the 法治办管理员. Pages without
+    # a form posting to themselves and endpoints without a write method are skipped at run time.
+    covered = {registry.url_name_of(k) for k in registry.create_routes()}
+    unscoped = {registry.url_name_of(k) for k in registry.unscoped_routes()}
+    for route, name in sorted(_walk(), key=lambda rn: rn[1]):
+        if name in covered or name in NOT_SENT or registry.public_reason(name):
+            continue
+        if "<" in route and name not in unscoped:
+            continue
+        if _is_api(name):
+            if route in seen_api:
+                continue
+            seen_api.add(route)
+        out.append(("page", name))
     return out
+
+
+# Logging out is a write without input; it would end the session the other payloads use.
+NOT_SENT = {"core:logout"}
 
 
 CASES = _cases()
@@ -254,6 +278,17 @@ def _state(model, obj=None):
     return AuditEvent.objects.count(), counts, extra, row
 
 
+def _app_model(url: str):
+    """A model of the app whose view answers ``url`` (its rows are counted), else the audit log."""
+    from django.urls import resolve
+
+    func = resolve(url).func
+    module = getattr(func, "view_class", func).__module__
+    config = apps.get_containing_app_config(module)
+    models = [m for m in config.get_models() if not m._meta.proxy] if config else []
+    return models[0] if models else AuditEvent
+
+
 def _is_refusal_page(resp) -> bool:
     if resp.status_code != 200 or "html" not in resp.get("Content-Type", ""):
         return False
@@ -300,6 +335,8 @@ def _web_payloads(form: HtmlForm, base: dict[str, Any]) -> list[tuple[str, dict[
     for name, f in form.fields.items():
         kind = _refine(f)
         if kind == "file":
+            for label, content in (("坏文件", b"PK\x03\x04\x00not-a-zip" + LONG.encode()), ("空文件", b"")):
+                out.append((f"{name}={label}", {**base, name: SimpleUploadedFile(f"{label}.xlsx", content)}))
             continue
         for value in bad_values(kind):
             out.append((f"{name}={value[:12]!r}", {**base, name: value}))
@@ -341,8 +378,11 @@ def _forms_posting_to(client: Client, url: str, pages: list[str]) -> list[HtmlFo
     return forms[:3]
 
 
-def check_web(out: Outcome, client: Client, url: str, pages: list[str], model, obj, base: dict[str, Any]):
+def check_web(out: Outcome, client: Client, url: str, pages: list[str], model, obj, base: dict[str, Any],
+              need_form: bool = False) -> int:
     forms = _forms_posting_to(client, url, pages)
+    if not forms and need_form:
+        return 0
     if not forms:
         # No page of the record shows the form (it lives on a related record's page): the
         # registry's valid body names the fields.
@@ -355,6 +395,7 @@ def check_web(out: Outcome, client: Client, url: str, pages: list[str], model, o
             resp = client.post(url, _fresh(payload))
             _check_response(out, resp, api=False, before=before, after=_state(model, obj),
                             where=_where("POST", url, f"表单{i + 1} {label}"))
+    return len(forms)
 
 
 # ---- API
@@ -462,6 +503,14 @@ def _same_record_pages(entry: registry.ObjectRoute, obj) -> list[str]:
     return pages
 
 
+def _namespace_pages(name: str) -> list[str]:
+    """Parameterless pages of the same namespace (where a write-only route's form lives)."""
+    ns = name.rsplit(":", 1)[0] if ":" in name else ""
+    return [reverse(other) for route, other in _walk()
+            if other != name and "<" not in route and other.rsplit(":", 1)[0] == ns and not _is_api(other)
+            and other not in NOT_SENT and "export" not in other]
+
+
 def run_case(kind: str, key: str, county) -> Outcome:
     name = registry.url_name_of(key)
     route = ROUTE_OF[name]
@@ -478,6 +527,17 @@ def run_case(kind: str, key: str, county) -> Outcome:
                 pytest.skip("no write method on this API path")
         else:
             check_web(out, client, url, [url, *_same_record_pages(entry, obj)], entry.model, obj, dict(entry.body))
+    elif kind == "page":
+        client = Client(raise_request_exception=False)
+        client.force_login(county.admin)
+        unscoped = registry.unscoped_routes().get(key)
+        url = reverse(name, kwargs=unscoped.kwargs if unscoped else None)
+        model = _app_model(url)
+        if _is_api(name):
+            if not check_api(out, client, url, route, model, None, None):
+                pytest.skip("no write method on this API path")
+        elif not check_web(out, client, url, [url, *_namespace_pages(name)], model, None, {}, need_form=True):
+            pytest.skip("no form posting to this page")
     else:
         entry = registry.create_routes()[key]
         client = Client(raise_request_exception=False)
