@@ -324,6 +324,9 @@ def _check_response(out: Outcome, resp, *, api: bool, before, after, where: str)
             ok = False
         if not ok:
             out.problems.append(f"{where}: {status} 不是带中文说明的结构化错误 {resp.content[:200]!r}")
+    if not api and 400 <= status < 500 and status != 405:
+        if not CJK.search(resp.content.decode("utf-8", "replace")):
+            out.problems.append(f"{where}: {status} 页面没有中文说明")
     if refused:
         out.refusals += 1
         if after != before:
