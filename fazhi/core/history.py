@@ -33,7 +33,7 @@ DATA_LABELS = {
     "filename": "文件名", "sha256": "SHA-256", "size": "大小（字节）", "mime": "文件类型", "reason": "原因",
     "description": "说明", "record_type": "关联对象类型", "record_id": "关联对象编码", "roles": "角色",
     "organization": "单位", "role": "角色", "what": "内容", "rows": "行数", "filters": "筛选条件",
-    "ip": "IP 地址", "username": "用户名",
+    "ip": "IP 地址", "username": "用户名", "reads_county": "全县查阅",
 }
 
 
@@ -162,7 +162,7 @@ def describe(event: AuditEvent, labels: dict[str, str] | None = None) -> History
                 before, after = ("—", shown) if key == "after" else (shown, "—")
                 entry.changes.append(Change(_label(model, name), before, after, snapshot=True))
         else:
-            entry.extra.append((_label(None, key), _text(value)))
+            entry.extra.append((_label(model, key), _text(value)))  # e.g. a rule's national_default
     return entry
 
 

@@ -127,3 +127,25 @@ def test_history_names_related_records_not_their_ids(county, login):
                    data={"changes": {"parent": {"before": county.gov.pk, "after": county.scj.pk}}})
     change = describe(ev).changes[0]
     assert (change.before, change.after) == (county.gov.name, county.scj.name)
+
+
+def test_reads_county_change_is_labelled_in_chinese(county):
+    from fazhi.core.history import describe
+    from fazhi.core.models import Membership
+    from fazhi.core.services import membership_set_reads_county
+
+    m = Membership.objects.filter(user=county.reviewer).first()
+    membership_set_reads_county(actor=county.admin, membership=m, reads_county=not m.reads_county)
+    change = describe(AuditEvent.objects.filter(action="core.membership.reads_county").last()).changes[0]
+    assert change.label == "全县查阅"  # not the field name reads_county (the event's target is the user)
+
+
+def test_extra_data_keys_use_the_target_models_labels(county):
+    from fazhi.core import deadlines
+    from fazhi.core.history import describe
+    from fazhi.core.models import DeadlineRule
+
+    rule = DeadlineRule.objects.filter(province_configurable=True).first()
+    deadlines.rule_update_count(actor=county.admin, rule=rule, count=rule.count + 1, notes="")
+    entry = describe(AuditEvent.objects.filter(action="core.rule.update").last())
+    assert ("全国默认期限", str(rule.national_default)) in entry.extra  # not "national_default"
