@@ -246,8 +246,9 @@ def rule_edit(request, code: str):
                 for msg in exc.messages:
                     form.add_error(None, msg)
             else:
-                messages.success(request, f"已修改期限规则 {rule.code}。")
-                return redirect("calendar:rules")
+                messages.success(request, f"已修改期限规则“{rule.name}”（{rule.code}）。")
+                # Back to the changed row (the list holds every rule of every module: a long page).
+                return redirect(reverse("calendar:rules") + f"#rule-{rule.code}")
         status = 400
     unit = UNIT_LABELS.get(rule.unit, rule.unit)
     return render(request, "core/calendar/rule_edit.html", {

@@ -232,11 +232,13 @@ def test_admin_changes_configurable_rule(county, login):
     assert resp.status_code == 400 and "期限至少为 1" in resp.content.decode()
     resp = client.post(url, {"count": "15", "notes": "依本省规定"})
     assert resp.status_code == 302
+    assert resp["Location"] == reverse("calendar:rules") + "#rule-normdoc.filing"  # back at the changed row
     rule = DeadlineRule.objects.get(code="normdoc.filing")
     assert (rule.count, rule.national_default) == (15, 30)
     assert AuditEvent.objects.filter(action="core.rule.update").exists()
-    resp = client.get(reverse("calendar:rules"))
-    assert "全国默认 30日" in resp.content.decode()
+    html = client.get(reverse("calendar:rules")).content.decode()
+    assert "全国默认 30日" in html and 'id="rule-normdoc.filing"' in html
+    assert f"已修改期限规则“{rule.name}”" in html
 
 
 def test_statutory_rule_not_editable(county, login):
