@@ -87,13 +87,18 @@ class MediationFilters(Schema):
     year: int | None = Field(None, ge=2000, le=2100)
 
 
+class YearFilter(Schema):
+    # Bounded: an unbounded int reached date(year, 1, 1) (ValueError / OverflowError → 500).
+    year: int | None = Field(None, ge=2000, le=2100)
+
+
 class YearParam(Schema):
     year: int = Field(..., ge=2000, le=2100)
 
 
 @router.get("/reviews", response={200: ReviewPage, **ERRORS}, url_name="disputes_review_list", summary="行政复议案件")
-def review_list(request, page: Query[PageParams], year: int | None = None):
-    return paginate(S.review_list(actor_of(request), year=year), page)
+def review_list(request, page: Query[PageParams], filters: Query[YearFilter]):
+    return paginate(S.review_list(actor_of(request), year=filters.year), page)
 
 
 @router.get("/reviews/{uuid:code}", response={200: ReviewOut, **ERRORS}, url_name="disputes_review_get",
@@ -104,8 +109,8 @@ def review_get(request, code: UUID):
 
 @router.get("/litigation", response={200: LitigationPage, **ERRORS}, url_name="disputes_litigation_list",
             summary="行政应诉案件")
-def litigation_list(request, page: Query[PageParams], year: int | None = None):
-    return paginate(S.litigation_list(actor_of(request), year=year), page)
+def litigation_list(request, page: Query[PageParams], filters: Query[YearFilter]):
+    return paginate(S.litigation_list(actor_of(request), year=filters.year), page)
 
 
 @router.get("/mediation", response={200: MediationPage, **ERRORS}, url_name="disputes_mediation_list",

@@ -458,8 +458,8 @@ def _activity_data(d):
 def activity_create(request):
     _orgs_or_403(request.user)
     initial = {}
-    kind_key = request.GET.get("kind")
-    if kind_key:
+    kind_key = request.GET.get("kind", "")
+    if kind_key and "\x00" not in kind_key:  # a NUL in a query is a 500 on PostgreSQL
         kind = sel.activity_kinds(active_only=True).filter(key=kind_key).first()
         if kind:
             initial["kind"] = kind.code

@@ -8,7 +8,7 @@ from uuid import UUID
 from ninja import Query, Router, Schema, Status
 
 from fazhi.api.routers.common import actor_of
-from fazhi.api.schemas import ErrorOut
+from fazhi.api.schemas import ErrorOut, FilterSchema
 
 from . import selectors as sel
 from .scoring import ranking
@@ -28,7 +28,7 @@ class TaskOut(Schema):
     status: str
 
 
-class TaskFilters(Schema):
+class TaskFilters(FilterSchema):  # refuses NUL characters (PostgreSQL cannot compare them)
     kind: str = ""
     status: str = ""
 
