@@ -26,7 +26,8 @@ file (a ZIP header and garbage, named ``.xlsx``) and an empty one.
 
 Besides the registry's routes, every other parameterless page with a form posting to itself
 (imports, settings, the user's own password) and every parameterless API write endpoint — and the
-registry's unscoped routes (reference data) — get the same battery as the 法治办管理员.
+registry's unscoped routes (reference data) — get the same battery as the 法治办管理员. Query
+strings too: every parameterless page and endpoint gets its filters set to bad values.
 
 Checks: never a 5xx; API 4xx answers are the structured error with a Chinese message; when the
 answer is a refusal (any 4xx, or a page re-rendered with a form error list) the audit chain, the row
@@ -568,6 +569,35 @@ def test_every_registered_write_route_is_covered():
     names = [registry.url_name_of(k) for _, k in CASES]
     assert any(_is_api(n) for n in names) and any(not _is_api(n) for n in names)
     assert {"core:org_edit", "core:org_create", "api:organization_create"} <= set(names)
+
+
+# ------------------------------------------------------------------------------------------ query strings
+# Filters are input too: every parameterless page and endpoint, with its GET form's fields (and
+# the usual filter names) set to each bad value, answers without a 500 (API: structured 4xx).
+
+QUERY_KEYS = {"q", "page", "page_size", "year", "status", "kind", "organization", "org", "date", "start", "end"}
+QUERY_VALUES = (NUL, "1e309", "-1", "9" * 30, BAD_DATES[0], BAD_CHOICES[1])
+GET_ROUTES = sorted(name for route, name in _walk() if "<" not in route and name not in NOT_SENT)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", GET_ROUTES)
+def test_bad_query_strings_never_500(name, county):
+    client = Client(raise_request_exception=False)
+    client.force_login(county.admin)
+    url = reverse(name)
+    keys = set(QUERY_KEYS)
+    resp = client.get(url)
+    if resp.status_code == 200 and "html" in resp.get("Content-Type", "") and not getattr(resp, "streaming", False):
+        keys |= {n for f in parse_forms(resp.content.decode("utf-8", "replace")) if f.method == "get"
+                 for n in f.fields}
+    out = Outcome()
+    for value in QUERY_VALUES:
+        before = AuditEvent.objects.count()
+        resp = client.get(url, {k: value for k in keys})
+        _check_response(out, resp, api=_is_api(name), before=before, after=AuditEvent.objects.count(),
+                        where=_where("GET", url, f"{value[:12]!r}"))
+    assert not out.problems, "\n  ".join(out.problems)
 
 
 # ------------------------------------------------------------------------------------------ self-test
