@@ -154,3 +154,12 @@ def test_500_page_is_chinese_and_standalone(rf):
     assert r.status_code == 500
     html = r.content.decode()
     assert "系统暂时出现错误" in html and "/static/css/fazhi.css" in html
+
+
+def test_403_points_others_to_the_admin_but_not_the_admin_to_themselves(county, login):
+    hint = "如需开通权限，请联系法治办管理员"
+    r = login(county.liaison_scj).get(reverse("files:audit"))
+    assert r.status_code == 403 and hint in r.content.decode()
+    r = login(county.admin).get(reverse("calendar:rule_edit", kwargs={"code": "coercion.reminder"}))  # statutory
+    assert r.status_code == 403 and hint not in r.content.decode()
+    assert "不可由本省配置" in r.content.decode()
