@@ -72,6 +72,23 @@ def lockout_message(seconds: int) -> str:
     return f"登录失败次数过多，请{minutes}分钟后再试。"
 
 
+def failures_left(username: str) -> int:
+    """Failed attempts the username may still make before it is locked out (per-username window)."""
+    per_user, _ = _limits()
+    return max(per_user - len(_recent(_key("user", username or ""))), 0)
+
+
+def failure_message(base: str, username: str, ip: str) -> str:
+    """The wrong-password message, telling the user when they are close to, or now in, a lockout."""
+    locked = lockout_remaining(username, ip)
+    if locked:
+        return f"{base}失败次数已达上限，账号已暂时锁定，请{max(1, int(math.ceil(locked / 60)))}分钟后再试。"
+    left = failures_left(username)
+    if left <= 2:
+        return f"{base}再输错{left}次，账号将锁定{max(1, int(math.ceil(_window() / 60)))}分钟。"
+    return base
+
+
 def record_failure(username: str, ip: str) -> None:
     now = _now()
     for key in (_key("user", username or ""), _key("ip", ip)):

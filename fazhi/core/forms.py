@@ -34,9 +34,12 @@ class LoginForm(AuthenticationForm):
             raise ValidationError(throttle.lockout_message(remaining), code="throttled")
         try:
             return super().clean()
-        except ValidationError:
+        except ValidationError as exc:
             throttle.record_failure(username, ip)
             throttle.log_login_failed(self.request, username, "credentials")
+            if getattr(exc, "code", None) == "invalid_login":
+                raise ValidationError(throttle.failure_message(self.error_messages["invalid_login"], username, ip),
+                                      code="invalid_login") from None
             raise
 
 

@@ -68,6 +68,14 @@ def test_lockout_after_max_failures_even_with_right_password(client, county, pas
     assert _login(client, "liaison_scj", password, ip="10.0.0.2").status_code == 302
 
 
+def test_wrong_password_warns_before_and_at_lockout(client, county):
+    texts = [_login(client, "liaison_sfj", "wrong").content.decode() for _ in range(5)]
+    assert all("用户名或密码错误" in t for t in texts)
+    assert not any("再输错" in t for t in texts[:2])
+    assert "再输错2次，账号将锁定15分钟" in texts[2] and "再输错1次，账号将锁定15分钟" in texts[3]
+    assert "失败次数已达上限，账号已暂时锁定，请15分钟后再试" in texts[4]  # the 5th failure says so at once
+
+
 def test_lockout_ends_after_the_window(client, county, password, monkeypatch):
     start = 1_800_000_000.0
     monkeypatch.setattr(throttle, "_now", lambda: start)
