@@ -121,6 +121,14 @@ def _related_name(f, value: Any) -> str | None:
     return str(obj) if obj is not None else None
 
 
+def _model_name(label: str) -> str:
+    """A model's Chinese name from its audit spelling ("core.organization" → 单位); the label if unknown."""
+    try:
+        return str(apps.get_model(label)._meta.verbose_name)
+    except (LookupError, ValueError):
+        return label
+
+
 def _text(value: Any, f=None) -> str:
     name = _related_name(f, value)
     if name is not None:
@@ -161,6 +169,8 @@ def describe(event: AuditEvent, labels: dict[str, str] | None = None) -> History
                 shown = _text(v, _field(model, name))
                 before, after = ("—", shown) if key == "after" else (shown, "—")
                 entry.changes.append(Change(_label(model, name), before, after, snapshot=True))
+        elif key == "record_type" and isinstance(value, str) and value:
+            entry.extra.append((_label(model, key), _model_name(value)))  # 单位, not core.organization
         else:
             entry.extra.append((_label(model, key), _text(value)))  # e.g. a rule's national_default
     return entry

@@ -149,3 +149,12 @@ def test_extra_data_keys_use_the_target_models_labels(county):
     deadlines.rule_update_count(actor=county.admin, rule=rule, count=rule.count + 1, notes="")
     entry = describe(AuditEvent.objects.filter(action="core.rule.update").last())
     assert ("全国默认期限", str(rule.national_default)) in entry.extra  # not "national_default"
+
+
+def test_attachment_event_names_the_record_type_in_chinese(county):
+    from fazhi.core.history import describe
+
+    attachment_upload(actor=county.liaison_scj, organization=county.scj, target=county.scj,
+                      file=SimpleUploadedFile("a.pdf", PDF))
+    extra = dict(describe(AuditEvent.objects.filter(action="core.attachment.upload").last()).extra)
+    assert extra["关联对象类型"] == "单位"  # not core.organization
