@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -161,6 +162,21 @@ def review_detail(request, code):
     })
 
 
+def _step(request, case, label, form_class, service, back_url: str, *, context=None):
+    """One workflow step of a case: its form, one service call, back to the case page on success."""
+    form = form_class(_post(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            service(actor=request.user, case=case, request_id=_rid(request), **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, f"已办理：{label}。")
+            return redirect(back_url)
+    return render(request, "disputes/form.html", {"form": form, "title": f"{label}：{case}", "back_url": back_url,
+                                                  **(context or {})}, status=400 if form.errors else 200)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def review_action(request, code, action):
@@ -180,17 +196,7 @@ def review_action(request, code, action):
         return render(request, "disputes/confirm.html", {"case": case, "title": label,
                                                          "text": f"受理审查期限已于{case.acceptance_due}届满，未作出不予受理决定的，"
                                                                  f"视为受理（{services.cite(case, 'accept')}）。"})
-    form = form_class(_post(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            service(actor=request.user, case=case, request_id=_rid(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, f"已办理：{label}。")
-            return redirect("disputes:review_detail", code=case.code)
-    return render(request, "disputes/form.html", {"form": form, "title": f"{label}：{case}", "case": case,
-                                                  "back_url": case_url(case)}, status=400 if form.errors else 200)
+    return _step(request, case, label, form_class, service, case_url(case), context={"case": case})
 
 
 def case_url(case) -> str:
@@ -251,21 +257,8 @@ def litigation_action(request, code, action):
         raise Http404("未找到该操作。")
     case = S.litigation_get(request.user, code, write=True)
     label, form_class, service = LIT_ACTIONS[action]
-    form = form_class(_post(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            service(actor=request.user, case=case, request_id=_rid(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, f"已办理：{label}。")
-            return redirect("disputes:litigation_detail", code=case.code)
-    from django.urls import reverse
-
-    return render(request, "disputes/form.html", {
-        "form": form, "title": f"{label}：{case}",
-        "back_url": reverse("disputes:litigation_detail", kwargs={"code": case.code})},
-        status=400 if form.errors else 200)
+    return _step(request, case, label, form_class, service,
+                 reverse("disputes:litigation_detail", kwargs={"code": case.code}))
 
 
 # ---------------------------------------------------------------------------------------------- 调解
@@ -333,21 +326,8 @@ def mediation_action(request, code, action):
         raise Http404("未找到该操作。")
     case = S.mediation_get(request.user, code, write=True)
     label, form_class, service = MED_ACTIONS[action]
-    form = form_class(_post(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            service(actor=request.user, case=case, request_id=_rid(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, f"已办理：{label}。")
-            return redirect("disputes:mediation_detail", code=case.code)
-    from django.urls import reverse
-
-    return render(request, "disputes/form.html", {
-        "form": form, "title": f"{label}：{case}",
-        "back_url": reverse("disputes:mediation_detail", kwargs={"code": case.code})},
-        status=400 if form.errors else 200)
+    return _step(request, case, label, form_class, service,
+                 reverse("disputes:mediation_detail", kwargs={"code": case.code}))
 
 
 @login_required
