@@ -62,6 +62,10 @@ INSTALLED_APPS = [
     "fazhi.disputes",
     "fazhi.oversight",
     "fazhi.decisions",
+    "fazhi.enforcement",
+    "fazhi.normdocs",
+    "fazhi.functions",
+    "fazhi.reports",
     "fazhi.demo",
 ]
 

@@ -11,11 +11,19 @@ urlpatterns = [
     path("disputes/", include("fazhi.disputes.urls")),          # 矛盾纠纷化解 (disputes)
     path("oversight/", include("fazhi.oversight.urls")),        # 统筹督察 (oversight)
     path("decisions/", include("fazhi.decisions.urls")),        # 重大行政决策 (decisions)
+    path("enforcement/", include("fazhi.enforcement.urls")),    # 行政执法 (enforcement)
+    path("normdocs/", include("fazhi.normdocs.urls")),          # 行政规范性文件 (normdocs)
+    path("functions/", include("fazhi.functions.urls")),        # 政府职能 (functions)
+    path("reports/", include("fazhi.reports.urls")),            # 指标、看板、年度报告 (reports)
     path("portal/", include("fazhi.portal.urls")),              # public portal (portal)
     path("portal/legalservice/", include("fazhi.legalservice.urls_portal")),
     path("portal/disputes/", include("fazhi.disputes.urls_portal")),
     path("portal/oversight/", include("fazhi.oversight.urls_portal")),
     path("portal/decisions/", include("fazhi.decisions.urls_portal")),
+    path("portal/enforcement/", include("fazhi.enforcement.urls_portal")),
+    path("portal/normdocs/", include("fazhi.normdocs.urls_portal")),
+    path("portal/functions/", include("fazhi.functions.urls_portal")),
+    path("portal/reports/", include("fazhi.reports.urls_portal")),
     path("api/", api.urls),
 ]
 

@@ -42,8 +42,16 @@ from fazhi.legalservice.api import router as legalservice_router  # noqa: E402
 from fazhi.disputes.api import router as disputes_router  # noqa: E402
 from fazhi.oversight.api import router as oversight_router  # noqa: E402
 from fazhi.decisions.api import router as decisions_router  # noqa: E402
+from fazhi.enforcement.api import router as enforcement_router  # noqa: E402
+from fazhi.normdocs.api import router as normdocs_router  # noqa: E402
+from fazhi.functions.api import router as functions_router  # noqa: E402
+from fazhi.reports.api import router as reports_router  # noqa: E402
 
 api.add_router("/legalservice", legalservice_router)
 api.add_router("/disputes", disputes_router)
 api.add_router("/oversight", oversight_router)
 api.add_router("/decisions", decisions_router)
+api.add_router("/enforcement", enforcement_router)
+api.add_router("/normdocs", normdocs_router)
+api.add_router("/functions", functions_router)
+api.add_router("/reports", reports_router)
