@@ -485,6 +485,50 @@ def autodiscover() -> None:
     autodiscover_modules("ledgers")
 
 
+def lookup_by_name(cache: dict, key: str, queryset: Callable[[], Any], name: str, *, column: str,
+                   noun: str, hint: str = "") -> Any:
+    """Find the one object called ``name`` among ``queryset()`` (built once per import, kept in
+    ``cache[key]``); raise ``RowProblem(column, ...)`` when there is none or more than one.
+
+    ``noun`` names the kind of object in the message (单位, 调解组织, …); ``hint`` is appended to the
+    not-found message (e.g. "请先在平台登记。").
+    """
+    index = cache.get(key)
+    if index is None:
+        index = {}
+        for obj in queryset():
+            index.setdefault(str(obj.name), []).append(obj)
+        cache[key] = index
+    found = index.get(name, [])
+    if not found:
+        raise RowProblem(column, f"{noun}“{name}”不存在或您无权查看。{hint}")
+    if len(found) > 1:
+        raise RowProblem(column, f"名称为“{name}”的{noun}不止一个，无法确定。")
+    return found[0]
+
+
+def resolve_org(actor, name: str, cache: dict, column: str = "所属单位"):
+    """The organization called ``name`` that ``actor`` may see (all of them for a system import)."""
+    from fazhi.core.models import Organization
+    from fazhi.core.scoping import visible_orgs
+
+    def orgs():
+        qs = Organization.objects.all() if actor is None else visible_orgs(actor)
+        return qs.select_related("region")
+
+    return lookup_by_name(cache, "orgs", orgs, name, column=column, noun="单位")
+
+
+class OrgLedger(ServiceLedger):
+    """A ServiceLedger whose ``organization`` column names a unit: resolved to the Organization."""
+
+    permission_column = "所属单位"
+    org_field = "organization"
+
+    def resolve(self, actor, data: dict[str, Any], cache: dict) -> dict[str, Any]:
+        return {**data, self.org_field: resolve_org(actor, data[self.org_field], cache, self.permission_column)}
+
+
 class LedgerNotFound(KeyError):
     pass
 

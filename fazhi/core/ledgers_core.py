@@ -26,7 +26,8 @@ from django.utils import timezone
 
 from fazhi.core.choices import OrgKind, Role
 from fazhi.core.ledgers import (
-    Column, CommitSummary, ImportRejected, Ledger, ParsedRow, RowError, RowProblem, ServiceLedger, register_ledger,
+    Column, CommitSummary, ImportRejected, Ledger, ParsedRow, RowError, ServiceLedger, register_ledger,
+    resolve_org,
 )
 from fazhi.core.models import Membership, Organization, Region
 from fazhi.core.scoping import can_write, has_role, scope, visible_orgs
@@ -310,20 +311,7 @@ class UserLedger(ServiceLedger):
     ]
 
     def resolve(self, actor, data: dict[str, Any], cache: dict) -> dict[str, Any]:
-        index = cache.get("orgs")
-        if index is None:
-            qs = Organization.objects.all() if actor is None else visible_orgs(actor)
-            index = defaultdict(list)
-            for org in qs.select_related("region"):
-                index[org.name].append(org)
-            cache["orgs"] = index
-        name = data["organization"]
-        found = index.get(name, [])
-        if not found:
-            raise RowProblem("所属单位", f"单位“{name}”不存在或您无权查看。")
-        if len(found) > 1:
-            raise RowProblem("所属单位", f"名称为“{name}”的单位不止一个，无法确定。")
-        return {**data, "organization": found[0]}
+        return {**data, "organization": resolve_org(actor, data["organization"], cache)}
 
     def create(self, actor, data: dict[str, Any], *, request_id: str = ""):
         return user_create(actor=actor, username=data["username"], name=data["name"], organization=data["organization"],

@@ -5,11 +5,9 @@ Rows go through the module's services (ServiceLedger), so rules, permission and 
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
 
-from fazhi.core.ledgers import Column, RowProblem, ServiceLedger, register_ledger
-from fazhi.core.models import Organization
-from fazhi.core.scoping import scope, visible_orgs
+from fazhi.core.ledgers import Column, OrgLedger, RowProblem, ServiceLedger, register_ledger
+from fazhi.core.scoping import scope
 from fazhi.decisions import services as sv
 from fazhi.decisions.choices import AdviserKind, DecisionState, OpinionSubject, WorkKind
 from fazhi.decisions.models import Adviser, AdviserWork, Decision
@@ -28,26 +26,7 @@ def _date(header, field, required=True, example="2021-03-05"):
                   number_format="yyyy-mm-dd", help=DATE_HELP)
 
 
-class _OrgLedger(ServiceLedger):
-    permission_column = "所属单位"
-
-    def resolve(self, actor, data: dict[str, Any], cache: dict) -> dict[str, Any]:
-        index = cache.get("orgs")
-        if index is None:
-            qs = Organization.objects.all() if actor is None else visible_orgs(actor)
-            index = defaultdict(list)
-            for org in qs.select_related("region"):
-                index[org.name].append(org)
-            cache["orgs"] = index
-        found = index.get(data["organization"], [])
-        if not found:
-            raise RowProblem("所属单位", f"单位“{data['organization']}”不存在或您无权查看。")
-        if len(found) > 1:
-            raise RowProblem("所属单位", f"名称为“{data['organization']}”的单位不止一个，无法确定。")
-        return {**data, "organization": found[0]}
-
-
-class AdviserLedger(_OrgLedger):
+class AdviserLedger(OrgLedger):
     name = "decisions_advisers"
     title = "法律顾问和公职律师名册"
     model_label = "decisions.adviser"
@@ -73,7 +52,7 @@ class AdviserLedger(_OrgLedger):
                 o.term_end, o.organization.name]
 
 
-class WorkLedger(_OrgLedger):
+class WorkLedger(OrgLedger):
     name = "decisions_adviser_work"
     title = "法律顾问工作台账"
     model_label = "decisions.adviserwork"

@@ -3,11 +3,10 @@
 Rows go through the same services as the forms (``mediation_create``, ``arbitration_create``)."""
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
-from fazhi.core.ledgers import Column, RowProblem, ServiceLedger, register_ledger
-from fazhi.core.scoping import scope, visible_orgs
+from fazhi.core.ledgers import Column, ServiceLedger, lookup_by_name, register_ledger, resolve_org
+from fazhi.core.scoping import scope
 from fazhi.lib import xlsx
 
 from . import services
@@ -49,19 +48,12 @@ class MediationLedger(ServiceLedger):
     ]
 
     def resolve(self, actor, data: dict[str, Any], cache: dict) -> dict[str, Any]:
-        index = cache.get("rooms")
-        if index is None:
-            qs = MediationRoom.objects.all() if actor is None else scope(MediationRoom.objects.all(), actor)
-            index = defaultdict(list)
-            for room in qs.select_related("organization", "organization__region"):
-                index[room.name].append(room)
-            cache["rooms"] = index
-        found = index.get(data["room"], [])
-        if not found:
-            raise RowProblem("调解组织", f"调解组织“{data['room']}”不存在或您无权查看，请先在平台登记。")
-        if len(found) > 1:
-            raise RowProblem("调解组织", f"名称为“{data['room']}”的调解组织不止一个，无法确定。")
-        return {**data, "room": found[0], "complex_case": data.get("complex_case") == "yes",
+        room = lookup_by_name(
+            cache, "rooms",
+            lambda: (MediationRoom.objects.all() if actor is None else scope(MediationRoom.objects.all(), actor))
+            .select_related("organization", "organization__region"),
+            data["room"], column="调解组织", noun="调解组织", hint="请先在平台登记。")
+        return {**data, "room": room, "complex_case": data.get("complex_case") == "yes",
                 "performed": data.get("performed") == "yes", "agreement_form": data.get("agreement_form") or ""}
 
     def create(self, actor, data: dict[str, Any], *, request_id: str = ""):
@@ -101,21 +93,7 @@ class ArbitrationLedger(ServiceLedger):
     ]
 
     def resolve(self, actor, data: dict[str, Any], cache: dict) -> dict[str, Any]:
-        index = cache.get("orgs")
-        if index is None:
-            from fazhi.core.models import Organization
-
-            qs = Organization.objects.all() if actor is None else visible_orgs(actor)
-            index = defaultdict(list)
-            for org in qs.select_related("region"):
-                index[org.name].append(org)
-            cache["orgs"] = index
-        found = index.get(data["organization"], [])
-        if not found:
-            raise RowProblem("办理单位", f"单位“{data['organization']}”不存在或您无权查看。")
-        if len(found) > 1:
-            raise RowProblem("办理单位", f"名称为“{data['organization']}”的单位不止一个，无法确定。")
-        return {**data, "organization": found[0], "migrant_workers": data.get("migrant_workers") == "yes",
+        return {**data, "organization": resolve_org(actor, data["organization"], cache, "办理单位"), "migrant_workers": data.get("migrant_workers") == "yes",
                 "workers": data.get("workers") or 1, "documents_written": data.get("documents_written") or 0,
                 "result": data.get("result") or ""}
 

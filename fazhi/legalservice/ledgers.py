@@ -5,13 +5,10 @@ checks and audit events are those of the forms. Legal-aid cases are not imported
 workflow with statutory deadlines and are entered on the pages."""
 from __future__ import annotations
 
-from collections import defaultdict
 from functools import partial
-from typing import Any
 
-from fazhi.core.ledgers import Column, RowProblem, ServiceLedger, register_ledger
-from fazhi.core.models import Organization
-from fazhi.core.scoping import scope, visible_orgs
+from fazhi.core.ledgers import Column, OrgLedger, RowProblem, ServiceLedger, register_ledger
+from fazhi.core.scoping import scope
 from fazhi.legalservice import services
 from fazhi.legalservice.choices import (AidCaseType, AidSource, AidStatus, ConsultChannel, ConsultTopic, Eligibility,
                                         NotaryMatter, NotifyingAuthority, QualityGrade)
@@ -31,26 +28,7 @@ def _date(header, field, required=True, example="2021-03-05"):
                   number_format="yyyy-mm-dd", help=DATE_HELP)
 
 
-class _OrgLedger(ServiceLedger):
-    permission_column = "所属单位"
-
-    def resolve(self, actor, data: dict[str, Any], cache: dict) -> dict[str, Any]:
-        index = cache.get("orgs")
-        if index is None:
-            qs = Organization.objects.all() if actor is None else visible_orgs(actor)
-            index = defaultdict(list)
-            for org in qs.select_related("region"):
-                index[org.name].append(org)
-            cache["orgs"] = index
-        found = index.get(data["organization"], [])
-        if not found:
-            raise RowProblem("所属单位", f"单位“{data['organization']}”不存在或您无权查看。")
-        if len(found) > 1:
-            raise RowProblem("所属单位", f"名称为“{data['organization']}”的单位不止一个，无法确定。")
-        return {**data, "organization": found[0]}
-
-
-class NotarizationLedger(_OrgLedger):
+class NotarizationLedger(OrgLedger):
     name = "legalservice_notarizations"
     title = "公证事项"
     model_label = "legalservice.notarization"
@@ -77,7 +55,7 @@ class NotarizationLedger(_OrgLedger):
                 o.issued_on, o.fee, o.note, o.organization.name]
 
 
-class ConsultationLedger(_OrgLedger):
+class ConsultationLedger(OrgLedger):
     name = "legalservice_consultations"
     title = "法律咨询"
     model_label = "legalservice.consultation"
@@ -108,7 +86,7 @@ class ConsultationLedger(_OrgLedger):
                 o.answer, o.follow_up, o.person_name, o.phone, o.persons, o.organization.name]
 
 
-class ActivityLedger(_OrgLedger):
+class ActivityLedger(OrgLedger):
     """Activities of every kind; the kind is named in a column (kinds are data, so new kinds import too)."""
 
     name = "legalservice_activities"
@@ -152,7 +130,7 @@ class ActivityLedger(_OrgLedger):
                 o.organization.name]
 
 
-class LawyerLedger(_OrgLedger):
+class LawyerLedger(OrgLedger):
     name = "legalservice_lawyers"
     title = "法律援助律师名册"
     model_label = "legalservice.lawyer"
