@@ -200,10 +200,34 @@ def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
     """Django's ``handler404``: a path under /api/ that matches no route (``/api/organizations/abc``,
     a misspelt endpoint) answers the API's JSON 404, not the HTML error page; other paths the usual page."""
     if request.path.startswith("/api/"):
-        import json
-
-        return HttpResponse(json.dumps(error_body("not_found", MSG_NOT_FOUND), ensure_ascii=False), status=404,
-                            content_type="application/json; charset=utf-8")
+        return json_response(404, error_body("not_found", MSG_NOT_FOUND))
     from django.views.defaults import page_not_found as html_page_not_found
 
     return html_page_not_found(request, exception)
+
+
+def json_response(status: int, body: dict[str, Any]) -> HttpResponse:
+    import json
+
+    return HttpResponse(json.dumps(body, ensure_ascii=False), status=status,
+                        content_type="application/json; charset=utf-8")
+
+
+class MethodNotAllowedMiddleware:
+    """A method a route does not take (``DELETE /api/organizations``) answers the API's JSON error
+    with the methods it does take; ninja itself answers a bare ``HttpResponseNotAllowed``."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (response.status_code == 405 and request.path.startswith("/api/")
+                and not response.get("Content-Type", "").startswith("application/json")):
+            allowed = response.get("Allow", "")
+            message = f"该接口不支持 {request.method} 请求方法" + (f"，可用的方法：{allowed}。" if allowed else "。")
+            new = json_response(405, error_body("method_not_allowed", message))
+            if allowed:
+                new["Allow"] = allowed
+            return new
+        return response

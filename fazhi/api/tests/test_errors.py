@@ -103,7 +103,12 @@ def test_unknown_or_invalid_codes_are_404(county, admin_api):
 
 
 def test_method_not_allowed_is_405(county, admin_api):
-    assert admin_api.delete(f"{URL}/{county.scj.code}").status_code == 405
+    resp = admin_api.delete(f"{URL}/{county.scj.code}")
+    assert resp.status_code == 405
+    body = resp.json()
+    assert body["error"]["code"] == "method_not_allowed"
+    assert "DELETE" in body["error"]["message"] and "GET" in body["error"]["message"]
+    assert "GET" in resp["Allow"]
 
 
 def test_oversized_body_is_413(county, admin_api, settings):
