@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from fazhi.reports import views_portal as v
 
 app_name = "reports_public"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", v.index, name="index"),
+    path("<uuid:code>/", v.detail, name="detail"),
+]
