@@ -46,12 +46,40 @@ class BenchStep:
 
 
 @dataclass
+class Figure:
+    """One row of the result table: a measured figure, its goal and its ratio to a floor.
+
+    ``floor`` is what the same work costs done the simplest possible way (e.g. one hand-written
+    aggregate SQL statement over the same tables); ``ratio`` = value / floor. ``ok`` is None when
+    the figure has no goal."""
+
+    name: str
+    value: float
+    unit: str
+    goal: str = ""
+    floor: float | None = None
+    ok: bool | None = None
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        return self.value / self.floor if self.floor else None
+
+
+@dataclass
 class BenchContext:
     rows: int
     workdir: Path
     trace: bool = True
     steps: list[BenchStep] = field(default_factory=list)
     current: str = ""
+    figures: list[Figure] = field(default_factory=list)
+
+    def figure(self, name: str, value: float, unit: str, *, goal: str = "", floor: float | None = None,
+               ok: bool | None = None, note: str = "") -> Figure:
+        fig = Figure(name, value, unit, goal, floor, ok, note)
+        self.figures.append(fig)
+        return fig
 
     @contextlib.contextmanager
     def step(self, label: str, rows: int, note: str = "") -> Iterator[BenchStep]:
@@ -122,6 +150,40 @@ def format_table(steps: list[BenchStep]) -> str:
 
     sep = "-+-".join("-" * w for w in widths)
     return "\n".join([line(head), sep, *(line(r) for r in body)])
+
+
+def _num(v: float) -> str:
+    if v >= 100:
+        return f"{v:,.0f}"
+    if v >= 1:
+        return f"{v:,.2f}"
+    return f"{v:.3f}"
+
+
+def step_figures(steps: list[BenchStep]) -> list[Figure]:
+    """The registered benches' steps as figures: rows/second (with the time) and the memory high-water mark."""
+    out = []
+    for s in steps:
+        out.append(Figure(f"{s.bench}：{s.label}（{s.rows:,}行）", s.rate, "行/秒",
+                          note=f"{s.seconds:,.2f}秒；ru_maxrss {_mb(s.maxrss)} MB"
+                               + (f"；tracemalloc峰值 {_mb(s.tracemalloc_peak)} MB" if s.tracemalloc_peak else "")
+                               + (f"；{s.note}" if s.note else "")))
+    return out
+
+
+def format_figures(figures: list[Figure]) -> str:
+    """A Markdown table (readable in a terminal too): figure, value, goal, floor, ratio, verdict, note."""
+    head = ["指标", "值", "目标", "下限（floor）", "比值", "结论", "说明"]
+    rows = []
+    for f in figures:
+        verdict = "—" if f.ok is None else ("达标" if f.ok else "未达标")
+        rows.append([f.name, f"{_num(f.value)} {f.unit}", f.goal or "—",
+                     f"{_num(f.floor)} {f.unit}" if f.floor else "—",
+                     f"{f.ratio:.1f}" if f.ratio is not None else "—", verdict, f.note or ""])
+    esc = [[c.replace("|", "\\|") for c in r] for r in [head, *rows]]
+    lines = ["| " + " | ".join(esc[0]) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(r) + " |" for r in esc[1:]]
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,399 @@
+"""The scale part of ``make bench``: figures measured on the demo county at N× (``fazhi generate``).
+
+Run by ``fazhi bench`` after the registered benches (``fazhi/core/bench.py``), once on a fresh
+SQLite file and once on a fresh PostgreSQL database (``fazhi_bench``, dropped and re-created), each
+``migrate`` → ``load_demo`` → ``generate --scale N``. Sizes come from the environment so that a quick
+run is possible (see README, 基准测试):
+
+=============================  ========  ===================================================
+variable                       default   what
+=============================  ========  ===================================================
+FAZHI_BENCH_SCALE              100       N of ``generate --scale N``
+FAZHI_BENCH_LIST_REQUESTS      40        requests per list page (p95)
+FAZHI_BENCH_SEARCH_QUERIES     40        search queries (p95)
+FAZHI_BENCH_PORTAL_SECONDS     15        bounded portal load run (gunicorn on loopback)
+FAZHI_BENCH_PORTAL_USERS       16        concurrent simulated portal readers
+FAZHI_BENCH_PG                 postgres://postgres@127.0.0.1:5432/fazhi_bench  (``skip`` = no PG)
+=============================  ========  ===================================================
+"""
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import dj_database_url
+from django.apps import apps
+from django.core.management import call_command
+from django.db import connection, connections
+from django.test import Client
+from django.urls import NoReverseMatch, reverse
+
+from fazhi.core import loadgen
+from fazhi.core import scale as scaledata
+from fazhi.core.bench import BenchContext
+
+YEAR = 2021
+
+
+def env_int(name: str, default: int) -> int:
+    return int(os.getenv(name, str(default)))
+
+
+# ------------------------------------------------------------------------------------ databases
+
+def use_database(settings_dict: dict) -> None:
+    """Point the default connection at another database (whatever was configured)."""
+    connections["default"].close()
+    conf = connections.configure_settings({"default": settings_dict})["default"]
+    connections.settings["default"] = conf
+    del connections["default"]
+
+
+def sqlite_settings(path: Path) -> dict:
+    return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(path),
+            "OPTIONS": {"init_command": "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL;",
+                        "transaction_mode": "IMMEDIATE"}}
+
+
+def recreate_postgres(url: str) -> dict:
+    """Drop and create the database named in ``url``; return its settings. Raises OSError if unreachable."""
+    import psycopg
+
+    conf = dj_database_url.parse(url)
+    name = conf["NAME"]
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", name or ""):
+        raise ValueError(f"unsafe database name {name!r}")
+    admin = dict(host=conf.get("HOST") or "127.0.0.1", port=conf.get("PORT") or 5432,
+                 user=conf.get("USER") or "postgres", password=conf.get("PASSWORD") or None, dbname="postgres",
+                 connect_timeout=5)
+    with psycopg.connect(**{k: v for k, v in admin.items() if v is not None}, autocommit=True) as pg:
+        pg.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        pg.execute(f'CREATE DATABASE "{name}"')
+    return conf
+
+
+def median_time(fn: Callable[[], object], repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def p95(values: list[float]) -> float:
+    return loadgen.percentile(sorted(values), 95)
+
+
+# ------------------------------------------------------------------------------------ the suite
+
+def prepare(ctx: BenchContext, label: str, scale: int, log) -> None:
+    call_command("migrate", verbosity=0, interactive=False)
+    start = time.perf_counter()
+    load_demo_tolerant(ctx, label, log)
+    log(f"[{label}] 示范县载入 {time.perf_counter() - start:.1f}秒；生成 {scale}× 数据……")
+    start = time.perf_counter()
+    counts = scaledata.generate(scale=scale, log=log)
+    secs = time.perf_counter() - start
+    n = sum(counts.values())
+    ctx.figure(f"{label}：generate --scale {scale}", n / secs if secs else 0, "条/秒",
+               note=f"{n:,}条，{secs:,.0f}秒")
+
+
+def load_demo_tolerant(ctx: BenchContext, label: str, log) -> None:
+    """``load_demo``, but a module whose demo loader fails (work in progress) is reported and left out."""
+    from fazhi.demo.loader import load_demo
+    from fazhi.demo.management.commands.load_demo import domain_loaders
+
+    load_demo()
+    for name, load in domain_loaders():
+        try:
+            load()
+        except Exception as exc:  # noqa: BLE001 - reported in the table, the bench goes on
+            log(f"[{label}] {name}示范数据载入失败：{type(exc).__name__}: {exc}")
+            ctx.figure(f"{label}：{name}示范数据", 0, "", note=f"载入失败，未计入：{type(exc).__name__}: {str(exc)[:120]}")
+
+
+class SqlTables:
+    """An execute wrapper that counts statements and collects the org-owned tables they name (no log limit)."""
+
+    def __init__(self):
+        self.count = 0
+        self.tables: set[str] = set()
+        self.owned = {m._meta.db_table for m in apps.get_models()
+                      if any(f.name == "organization" for f in m._meta.concrete_fields)}
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        for t in re.findall(r'(?:FROM|JOIN)\s+"?([a-z0-9_]+)"?', sql, flags=re.I):
+            if t in self.owned:
+                self.tables.add(t)
+        return execute(sql, params, many, context)
+
+
+def floor_pass(gov, tables: list[str]) -> Callable[[], object]:
+    """One hand-written aggregate statement over the same tables: the in-scope rows of each, counted."""
+    scope = ("SELECT o.id FROM core_organization o JOIN core_region r ON r.id = o.region_id "
+             "WHERE r.path LIKE %s")
+    sql = "SELECT " + ", ".join(f'(SELECT COUNT(*) FROM "{t}" WHERE organization_id IN ({scope}))' for t in tables)
+    params = [gov.region.path + "%"] * len(tables)
+
+    def run():
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchone()
+
+    return run
+
+
+def bench_indicators(ctx: BenchContext, label: str, scale: int) -> None:
+    from fazhi.core.indicators import all_indicators, compute_all
+
+    gov = scaledata.demo_county()
+    compute_all(gov, YEAR)  # warm: registry, imports, connection
+    spy = SqlTables()
+    with connection.execute_wrapper(spy):
+        compute_all(gov, YEAR)
+    tables = sorted(spy.tables)
+    seconds = median_time(lambda: compute_all(gov, YEAR))
+    floor = median_time(floor_pass(gov, tables))
+    ratio = seconds / floor if floor else float("inf")
+    ctx.figure(f"{label}：全部指标 {len(all_indicators())}项（{scale}×，同心县{YEAR}）", seconds, "秒",
+               goal="≤2秒；比值≤3", floor=floor, ok=seconds <= 2 and ratio <= 3,
+               note=f"{spy.count:,}条SQL；下限=一条手写聚合SQL遍历同样的{len(tables)}张表")
+
+
+# The list page measured: the largest list of cases that exists (enforcement cases when that module is there).
+LIST_CANDIDATES = [
+    ("enforcement.Case", "enforcement:case_list"),
+    ("enforcement.EnforcementCase", "enforcement:case_list"),
+    ("disputes.MediationCase", "disputes:mediation_list"),
+    ("legalservice.Consultation", "legalservice:consult_list"),
+]
+
+
+def list_target() -> tuple[type, str] | None:
+    best = None
+    for label, name in LIST_CANDIDATES:
+        try:
+            model = apps.get_model(label)
+            url = reverse(name)
+        except (LookupError, NoReverseMatch):
+            continue
+        n = model.objects.count()
+        if best is None or n > best[2]:
+            best = (model, url, n)
+    return (best[0], best[1]) if best else None
+
+
+def admin_client() -> Client:
+    from fazhi.core.models import User
+
+    client = Client()
+    client.force_login(User.objects.get(username="fzb_admin"))
+    return client
+
+
+def bench_list(ctx: BenchContext, label: str, requests: int) -> None:
+    target = list_target()
+    if target is None:
+        ctx.figure(f"{label}：列表页 p95", 0, "秒", note="没有可测的列表页")
+        return
+    model, url = target
+    rows = model.objects.count()
+    client = admin_client()
+    client.get(url)  # warm
+    pages = [f"{url}", f"{url}?page=2", f"{url}?page=50", f"{url}?q=马", f"{url}?year={YEAR}",
+             f"{url}?page=1000"]
+    times, statuses = [], set()
+    for i in range(requests):
+        start = time.perf_counter()
+        resp = client.get(pages[i % len(pages)])
+        times.append(time.perf_counter() - start)
+        statuses.add(resp.status_code)
+    value = p95(times)
+    ctx.figure(f"{label}：列表页 p95（{model._meta.verbose_name} {rows:,}条）", value, "秒", goal="≤1秒",
+               ok=value <= 1 and statuses <= {200}, note=f"{url}，{requests}次请求（首页、翻页、检索、筛选）；状态码{sorted(statuses)}")
+
+
+def bench_search(ctx: BenchContext, label: str, queries: int) -> None:
+    """Search p95 against a LIKE scan over the same documents (normdocs search, when the module has one)."""
+    try:
+        from fazhi.normdocs import search as nsearch  # noqa: F401
+    except ImportError:
+        ctx.figure(f"{label}：检索 p95（规范性文件）", 0, "秒", note="待规范性文件模块（normdocs）提供检索")
+        return
+    search_fn = getattr(nsearch, "search", None)
+    like_fn = getattr(nsearch, "like_scan", None)
+    if search_fn is None:
+        ctx.figure(f"{label}：检索 p95（规范性文件）", 0, "秒", note="normdocs.search 没有 search() 函数")
+        return
+    words = ["安全生产", "管理办法", "农村", "实施意见", "环境保护", "财政资金", "教育", "卫生健康", "招标", "补贴"]
+    model = getattr(nsearch, "MODEL", None)
+    docs = model.objects.count() if model is not None else 0
+    times, floor_times = [], []
+    for i in range(queries):
+        q = words[i % len(words)]
+        start = time.perf_counter()
+        list(search_fn(q))[:20]
+        times.append(time.perf_counter() - start)
+        if like_fn is not None:
+            start = time.perf_counter()
+            list(like_fn(q))[:20]
+            floor_times.append(time.perf_counter() - start)
+    value = p95(times)
+    floor = p95(floor_times) if floor_times else None
+    ctx.figure(f"{label}：检索 p95（{docs:,}件文件）", value, "秒", goal="≤0.5秒", floor=floor, ok=value <= 0.5,
+               note="下限=同样文件的 LIKE 全表扫描 p95" if floor else "")
+
+
+def bench_docx(ctx: BenchContext, label: str, workdir: Path) -> None:
+    try:
+        from fazhi.reports import docx as rdocx
+    except ImportError:
+        ctx.figure(f"{label}：年度报告DOCX生成", 0, "秒", note="待年度报告模块（reports）提供 render_annual_report")
+        return
+    render = getattr(rdocx, "render_annual_report", None)
+    if render is None:
+        ctx.figure(f"{label}：年度报告DOCX生成", 0, "秒", note="reports.docx 没有 render_annual_report")
+        return
+    from fazhi.reports.models import AnnualReport
+
+    gov = scaledata.demo_county()
+    report = AnnualReport.objects.filter(organization=gov, year=YEAR).first()
+    if report is None:
+        ctx.figure(f"{label}：年度报告DOCX生成", 0, "秒", note="没有同心县2021年度报告（reports 示范数据未载入）")
+        return
+    out = workdir / "annual.docx"
+    sizes = []
+
+    def run():
+        data = render(report)
+        out.write_bytes(data)
+        sizes.append(len(data))
+
+    seconds = median_time(run, repeat=3)
+    ctx.figure(f"{label}：年度报告DOCX生成（同心县{YEAR}，数字由{scaledata_label()}记录计算）", seconds, "秒",
+               goal="≤10秒", ok=seconds <= 10, note=f"{sizes[-1] / 1024:,.0f} KB")
+
+
+def scaledata_label() -> str:
+    return f"{env_int('FAZHI_BENCH_SCALE', 100)}×"
+
+
+# ------------------------------------------------------------------------------------ live server
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Gunicorn:
+    """gunicorn on loopback with the given DATABASE_URL (production settings: DEBUG off)."""
+
+    def __init__(self, database_url: str, port: int, workers: int = 2, threads: int = 4, extra_env: dict | None = None):
+        self.port = port
+        root = Path(__file__).resolve().parents[2]
+        env = dict(os.environ, DATABASE_URL=database_url, DEBUG="False", SECRET_KEY=secrets.token_urlsafe(40),
+                   FAZHI_WORKING_YEAR=str(YEAR), ALLOWED_HOSTS="127.0.0.1,localhost", FAZHI_TESTING="False",
+                   **(extra_env or {}))
+        env.pop("SECRET_KEY_FILE", None)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "fazhi.wsgi:application", "--bind", f"127.0.0.1:{port}",
+             "--workers", str(workers), "--threads", str(threads), "--worker-class", "gthread",
+             "--timeout", "60", "--graceful-timeout", "5", "--log-level", "warning"],
+            cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError("gunicorn exited: " + self.proc.stderr.read().decode("utf-8", "replace")[-2000:])
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    return
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        raise RuntimeError("gunicorn did not start within 60 s")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
+
+
+def bench_portal(ctx: BenchContext, label: str, database_url: str, seconds: int, users: int) -> None:
+    server = Gunicorn(database_url, free_port())
+    try:
+        crawl = loadgen.Recorder()
+        pages = loadgen.portal_links(loadgen.Session("127.0.0.1", server.port, crawl), limit=80)
+
+        def reader(i):
+            def scenario(session: loadgen.Session, stop_at: float):
+                j = i
+                while time.monotonic() < stop_at:
+                    session.request("GET", pages[j % len(pages)], label="portal")
+                    j += 7
+            return scenario
+
+        rec = loadgen.run_users([reader(i) for i in range(users)], host="127.0.0.1", port=server.port,
+                                seconds=seconds)
+        s = rec.summary()
+        ctx.figure(f"{label}：门户 吞吐（gunicorn 2进程×4线程，{users}并发，{seconds}秒）", s["rps"], "请求/秒",
+                   note=f"{len(pages)}个门户页面轮流访问；{s['requests']:,}次请求，错误{s['errors']}")
+        ctx.figure(f"{label}：门户 p95", s["p95"], "秒", goal="≤1秒；0错误", ok=s["p95"] <= 1 and s["errors"] == 0,
+                   note=f"p50 {s['p50']:.3f}秒，p99 {s['p99']:.3f}秒" + (
+                       f"；错误示例：{s['error_examples'][:2]}" if s["errors"] else ""))
+    finally:
+        server.stop()
+
+
+def run(ctx: BenchContext, workdir: Path, log) -> None:
+    scale = env_int("FAZHI_BENCH_SCALE", 100)
+    list_requests = env_int("FAZHI_BENCH_LIST_REQUESTS", 40)
+    search_queries = env_int("FAZHI_BENCH_SEARCH_QUERIES", 40)
+    portal_seconds = env_int("FAZHI_BENCH_PORTAL_SECONDS", 15)
+    portal_users = env_int("FAZHI_BENCH_PORTAL_USERS", 16)
+
+    # SQLite ----------------------------------------------------------------------------------
+    path = workdir / "scale.sqlite3"
+    use_database(sqlite_settings(path))
+    prepare(ctx, "SQLite", scale, log)
+    bench_indicators(ctx, "SQLite", scale)
+    bench_list(ctx, "SQLite", list_requests)
+    bench_search(ctx, "SQLite", search_queries)
+    bench_docx(ctx, "SQLite", workdir)
+    connections["default"].close()
+    log("[SQLite] 门户负载……")
+    bench_portal(ctx, "SQLite", f"sqlite:///{path}", portal_seconds, portal_users)
+
+    # PostgreSQL ------------------------------------------------------------------------------
+    url = os.getenv("FAZHI_BENCH_PG", "postgres://postgres@127.0.0.1:5432/fazhi_bench")
+    if url == "skip":
+        ctx.figure("PostgreSQL", 0, "", note="FAZHI_BENCH_PG=skip：未测")
+        return
+    try:
+        conf = recreate_postgres(url)
+    except Exception as exc:  # noqa: BLE001 - an unreachable server is reported, not fatal
+        ctx.figure("PostgreSQL", 0, "", note=f"无法连接 {url}：{type(exc).__name__}，未测")
+        return
+    conf["CONN_MAX_AGE"] = 0
+    use_database(conf)
+    prepare(ctx, "PostgreSQL", scale, log)
+    bench_indicators(ctx, "PostgreSQL", scale)
+    bench_list(ctx, "PostgreSQL", list_requests)
+    bench_search(ctx, "PostgreSQL", search_queries)
+    connections["default"].close()
