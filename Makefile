@@ -44,8 +44,10 @@ test: install
 test-pg: install
 	FAZHI_TESTING=True DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/fazhi} $(VENV)/bin/pytest $(PYTEST_ARGS)
 
+# One table (figure, value, goal, floor, ratio): Excel import, and the demo county at 100x on SQLite and
+# PostgreSQL (indicators, list pages, search, DOCX, portal load). Sizes: FAZHI_BENCH_* (README, 基准测试).
 bench: install .secret_key
-	SECRET_KEY_FILE=.secret_key $(PY) -m fazhi.cli bench
+	SECRET_KEY_FILE=.secret_key $(PY) -m fazhi.cli bench --out auto
 
 # Screenshots of the main pages (server must be running: make demo in another terminal).
 screenshots: install
