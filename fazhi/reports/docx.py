@@ -1,7 +1,7 @@
 """The annual report as a Word document laid out per GB/T 9704-2012 《党政机关公文格式》 (python-docx).
 
 - A4 (210 × 297 mm); 版心 156 × 225 mm: top margin 37 mm, left 28 mm (so right 26 mm, bottom 35 mm).
-- 22 lines of 28 characters: exact line spacing of 225 mm / 22 (28.95 pt) and a character spacing of
+- 22 lines of 28 characters: exact line spacing of 225 mm / 22 (28.99 pt) and a character spacing of
   −0.25 pt on the 16 pt body text (28 × 15.75 pt = 441 pt ≤ 156 mm = 442.2 pt < 29 characters). A Word
   document grid (``w:docGrid`` linesAndChars) would say the same, but LibreOffice lays such a grid out
   as square cells (16 characters a line), so the layout is fixed by spacing, which both render alike.
@@ -40,7 +40,7 @@ TITLE_PT = 22         # 2号
 PAGE_NO_PT = 14       # 4号
 TYPE_W_MM, TYPE_H_MM = 156, 225
 LINES, CHARS = 22, 28
-LINE_PITCH = Emu(Mm(TYPE_H_MM) / LINES)                                   # 28.95 pt
+LINE_PITCH = Emu(Mm(TYPE_H_MM) / LINES)                                   # 28.99 pt
 CHAR_SPACING_TWENTIETHS = -5                                              # −0.25 pt: 28 characters a line
 
 

@@ -23,7 +23,7 @@ from fazhi.core.actions import register_actions
 from fazhi.core.audit import audit_log, diff, snapshot
 from fazhi.core.choices import OrgKind
 from fazhi.core.deadlines import MissingHolidayData, UnknownRule, deadline_done, deadline_register
-from fazhi.core.indicators import _REGISTRY, autodiscover, compute_map
+from fazhi.core.indicators import _REGISTRY, autodiscover, compute_map, scope_ids, year_bounds
 from fazhi.core.models import Deadline, Organization
 from fazhi.core.scoping import can_write
 from fazhi.reports import template as tpl
@@ -339,9 +339,12 @@ def findings(report: AnnualReport) -> list[dict]:
         out.append({"source": SuggestionSource.OVERDUE, "key": "reports.overdue_deadlines",
                     "text": "部分事项未在法定期限内办结，全年有{{reports.overdue_deadlines}}项法定期限事项逾期，"
                             "期限管理和督办提醒还需加强。"})
+    orgs = scope_ids(report.organization)
+    start, end = year_bounds(report.year)
     for code, target in targets.items():
         value = values.get(code)
-        if value is not None and value < target:
+        # A rate without records (0 of 0) is no finding.
+        if value is not None and value < target and _REGISTRY[code].records(orgs, start, end).exists():
             ind = _REGISTRY[code]
             out.append({"source": SuggestionSource.LOW_RATE, "key": code,
                         "text": f"{ind.name}为{{{{{code}}}}}%，未达到{target}%的工作目标，相关工作还需加强。"})

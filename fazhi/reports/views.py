@@ -274,7 +274,7 @@ def block_edit(request, code, block):
         else:
             messages.success(request, "已保存段落。")
             return redirect(reverse("reports:report_detail", args=[report.code]) + f"#block-{obj.pk}")
-    return render(request, "reports/block_form.html", {"report": report, "block": obj, "form": form,
+    return render(request, "reports/block_form.html", {"report": report, "blk": obj, "form": form,
                                                        "can_edit": can_write(request.user, report.organization)},
                   status=400 if form.errors else 200)
 
