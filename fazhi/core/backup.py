@@ -136,8 +136,9 @@ def create_backup(path: Path) -> BackupResult:
     media = Path(settings.MEDIA_ROOT)
     with tempfile.TemporaryDirectory(prefix="fazhi-backup-") as tmp:
         tmpdir = Path(tmp)
+        outermost = not connection.in_atomic_block
         with transaction.atomic():
-            if connection.vendor == "postgresql":
+            if connection.vendor == "postgresql" and outermost:  # one snapshot for every table
                 with connection.cursor() as cursor:
                     cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
             manifest = {"format": FORMAT, "version": VERSION, "created_at": datetime.datetime.now(datetime.UTC).isoformat(),
