@@ -43,7 +43,7 @@ DOC_TABLE = "fazhi_search_doc"
 FTS_TABLE = "fazhi_search_fts"
 TITLE_WEIGHT = 8.0
 WORD_RE = re.compile(r"^\w+$")
-SENTENCE_RE = re.compile(r"[^。！？；;!?\n]+[。！？；;!?\n]*")
+SENTENCE_RE = re.compile(r"[^。！？；;!?\n，,、：:]+[。！？；;!?\n，,、：:]*")
 
 
 @dataclass
@@ -84,8 +84,8 @@ def _sentence_tokens(sentence: str) -> tuple[str, ...]:
 
 
 def tokenize(text: str) -> list[str]:
-    """Search-mode words of ``text`` (punctuation dropped). Cached per sentence: jieba never joins words
-    across sentence punctuation, so the cache changes nothing but the speed on repetitive corpora."""
+    """Search-mode words of ``text`` (punctuation dropped). Cached per clause: jieba never joins words
+    across punctuation, so the cache changes nothing but the speed on repetitive corpora."""
     out: list[str] = []
     for sentence in SENTENCE_RE.findall(text or ""):
         out.extend(_sentence_tokens(sentence))

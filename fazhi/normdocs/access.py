@@ -3,8 +3,14 @@ from __future__ import annotations
 
 import datetime
 
-from fazhi.core.access_registry import (marker, register_create_route, register_factory, register_list_route,
-                                        register_object_route, register_public_route)
+from fazhi.core.access_registry import (
+    marker,
+    register_create_route,
+    register_factory,
+    register_list_route,
+    register_object_route,
+    register_public_route,
+)
 from fazhi.normdocs import services as sv
 from fazhi.normdocs.models import Campaign, CorpusDoc, Criterion, Flag, NormDoc
 

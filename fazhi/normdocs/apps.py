@@ -8,9 +8,8 @@ class NormdocsConfig(AppConfig):
 
     def ready(self):
         from fazhi.core.nav import register_nav
-        from fazhi.portal.registry import register_section
-
         from fazhi.normdocs import services  # noqa: F401  (registers audit action codes)
+        from fazhi.portal.registry import register_section
 
         section = "行政规范性文件"
         register_nav("规范性文件登记", "normdocs:doc_list", order=450, section=section)

@@ -7,7 +7,14 @@ from django import forms
 
 from fazhi.core.forms import OrgChoiceField
 from fazhi.decisions.forms import choice, date_field, text
-from fazhi.normdocs.choices import DocClass, DocState, EvaluationConclusion, FlagKind, LegalityConclusion, Outcome
+from fazhi.normdocs.choices import (
+    DocClass,
+    DocState,
+    EvaluationConclusion,
+    FlagKind,
+    LegalityConclusion,
+    Outcome,
+)
 
 
 class DocForm(forms.Form):

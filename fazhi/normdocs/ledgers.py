@@ -2,12 +2,18 @@
 campaign's corpus (import + export). Rows go through the module's services (ServiceLedger)."""
 from __future__ import annotations
 
-from fazhi.core.ledgers import Column, OrgLedger, RowProblem, ServiceLedger, register_ledger
+from fazhi.core.ledgers import (
+    Column,
+    OrgLedger,
+    RowProblem,
+    ServiceLedger,
+    register_ledger,
+)
 from fazhi.core.scoping import scope, visible_orgs
+from fazhi.lib import xlsx
 from fazhi.normdocs import services as sv
 from fazhi.normdocs.choices import DocClass, DocState, Outcome
 from fazhi.normdocs.models import Campaign, CorpusDoc, NormDoc
-from fazhi.lib import xlsx
 
 DATE_HELP = "可写作 2021-03-05、2021/3/5 或 2021年3月5日"
 

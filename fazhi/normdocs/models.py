@@ -14,8 +14,15 @@ from django.db import models
 from django_fsm import FSMField, transition
 
 from fazhi.core.models import BaseModel, OrgOwnedModel
-from fazhi.normdocs.choices import (DeliberationOutcome, DocClass, DocState, EvaluationConclusion, FlagKind,
-                                    LegalityConclusion, Outcome)
+from fazhi.normdocs.choices import (
+    DeliberationOutcome,
+    DocClass,
+    DocState,
+    EvaluationConclusion,
+    FlagKind,
+    LegalityConclusion,
+    Outcome,
+)
 
 S = DocState
 N37 = "《国务院办公厅关于加强行政规范性文件制定和监督管理工作的通知》（国办发〔2018〕37号）"

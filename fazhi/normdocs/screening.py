@@ -7,12 +7,14 @@ Reasons (``FlagKind``):
   database's catalog; ``fazhi normdocs_catalog <csv>`` updates it);
 - the issuing agency was abolished or renamed in an institutional reform (the ``AgencyReform`` table);
 - the validity period has passed; the document was never published (37号: 不得作为行政管理依据);
-- near-duplicate text: 64-bit simhash over character 3-shingles, Hamming distance ≤ 3, candidates
-  found by 4 bands of 16 bits (no pairwise scan).
+- near-duplicate text: 64-bit simhash over character 3-shingles, Hamming distance ≤ 6, candidates
+  found by banding (7 bands: pigeonhole), no pairwise scan.
 """
 from __future__ import annotations
 
 import csv
+import sys
+from array import array
 import datetime
 import functools
 import hashlib
@@ -30,7 +32,7 @@ PREFIX_RE = re.compile(r"^(中华人民共和国|中国人民共和国)")
 # "（2018年修正）", "(2021年修订)", "（2019年10月22日）" after the name are edition notes, not part of it.
 EDITION_RE = re.compile(r"[（(]\s*\d{4}\s*年[^）)]*[）)]$")
 SIMHASH_BITS = 64
-DUPLICATE_DISTANCE = 3
+DUPLICATE_DISTANCE = 6  # of 64 bits; a one-word edit of a short document moves 3–5 bits
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,11 @@ def check_citation(citation: str, issued_on: datetime.date | None, as_of: dateti
     versions = [v for v in catalog.get(name, []) if not v.published or v.published <= as_of]
     if not versions:
         return None
+    # A version marked expired in the catalog was still in force on ``as_of`` if its successor came later
+    # (the catalog has no repeal dates: a law with no later version counts as repealed, whatever ``as_of``).
+    later = catalog.get(name, [])[len(versions):]
+    if later and later[0].published and later[0].published > as_of:
+        versions = versions[:-1] + [LawVersion(versions[-1].name, versions[-1].level, versions[-1].published, False)]
     if all(v.expired for v in versions):
         base = re.sub(r"[（(](试行|暂行)[）)]$", "", name)
         successor = ""
@@ -160,17 +167,34 @@ def check_citations(text: str, issued_on, as_of, catalog=None) -> list[CitationF
 
 # -- near duplicates ----------------------------------------------------------------------------------
 
+LANE = 16  # bits per counter lane: up to 65,535 shingles per text
+
+
+@functools.lru_cache(maxsize=200_000)
+def _shingle_lanes(shingle: str) -> int:
+    """The shingle's 64-bit hash spread into 64 counter lanes of 16 bits (bit b → lane b)."""
+    h = int.from_bytes(hashlib.blake2b(shingle.encode(), digest_size=8).digest(), "big")
+    v = 0
+    for b in range(SIMHASH_BITS):
+        if (h >> b) & 1:
+            v |= 1 << (LANE * b)
+    return v
+
+
 def simhash(text: str) -> int:
-    """64-bit simhash of character 3-shingles of the text without whitespace and punctuation (signed)."""
+    """64-bit simhash of character 3-shingles of the text without whitespace and punctuation (signed, for a
+    BigIntegerField). Each shingle's hash is spread into 64 counter lanes of one big integer (cached per
+    shingle), so the per-bit vote over all shingles is a plain ``sum`` — fast in pure Python."""
     s = re.sub(r"[\W_]+", "", text or "")
-    if len(s) < 3:
+    n = len(s) - 2
+    if n < 1:
         return 0
-    acc = [0] * SIMHASH_BITS
-    for i in range(len(s) - 2):
-        h = int.from_bytes(hashlib.blake2b(s[i:i + 3].encode(), digest_size=8).digest(), "big")
-        for b in range(SIMHASH_BITS):
-            acc[b] += 1 if (h >> b) & 1 else -1
-    v = sum(1 << b for b in range(SIMHASH_BITS) if acc[b] > 0)
+    acc = sum(_shingle_lanes(s[i:i + 3]) for i in range(min(n, (1 << LANE) - 1)))
+    half = min(n, (1 << LANE) - 1) // 2
+    counts = array("H", acc.to_bytes(SIMHASH_BITS * LANE // 8, "little"))
+    if sys.byteorder != "little":
+        counts.byteswap()
+    v = sum(1 << b for b, c in enumerate(counts) if c > half)
     return v - (1 << 64) if v >= 1 << 63 else v
 
 
@@ -179,18 +203,22 @@ def hamming(a: int, b: int) -> int:
 
 
 def near_duplicates(items: list[tuple[int, int]], max_distance: int = DUPLICATE_DISTANCE) -> list[tuple[int, int, int]]:
-    """Pairs (id_a, id_b, distance) among (id, simhash) items within ``max_distance`` bits (banding: with
-    4 bands of 16 bits, two hashes within 3 bits share at least one band)."""
+    """Pairs (id_a, id_b, distance) among (id, simhash) items within ``max_distance`` bits."""
+    # Pigeonhole: split the 64 bits into max_distance + 1 bands; two hashes within max_distance bits agree on
+    # at least one whole band, so only hashes sharing a band are compared.
+    n_bands = max_distance + 1
+    edges = [round(i * SIMHASH_BITS / n_bands) for i in range(n_bands + 1)]
     bands: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
     for ident, h in items:
         if not h:
             continue
         u = h & ((1 << 64) - 1)
-        for band in range(4):
-            bands[(band, (u >> (16 * band)) & 0xFFFF)].append((ident, h))
+        for band in range(n_bands):
+            lo, hi = edges[band], edges[band + 1]
+            bands[(band, (u >> lo) & ((1 << (hi - lo)) - 1))].append((ident, h))
     pairs = {}
     for bucket in bands.values():
-        if len(bucket) < 2 or len(bucket) > 500:
+        if len(bucket) < 2 or len(bucket) > 200:  # a huge bucket is a shared boilerplate, not a duplicate
             continue
         for i in range(len(bucket)):
             for j in range(i + 1, len(bucket)):

@@ -6,7 +6,14 @@ from django.db.models import Count, Q
 from fazhi.core import search
 from fazhi.core.scoping import access, scope, visible_orgs
 from fazhi.normdocs.choices import DocState as S
-from fazhi.normdocs.models import PUBLISHED_STATES, Campaign, CorpusDoc, Criterion, Flag, NormDoc
+from fazhi.normdocs.models import (
+    PUBLISHED_STATES,
+    Campaign,
+    CorpusDoc,
+    Criterion,
+    Flag,
+    NormDoc,
+)
 
 KIND_DOC = "normdocs.normdoc"
 KIND_CORPUS = "normdocs.corpusdoc"

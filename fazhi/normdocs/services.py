@@ -34,15 +34,38 @@ from fazhi.core import search
 from fazhi.core.actions import register_actions
 from fazhi.core.audit import audit_log, diff, snapshot
 from fazhi.core.choices import OrgKind, Role
-from fazhi.core.deadlines import MissingHolidayData, UnknownRule, deadline_done, deadline_register, get_rule
+from fazhi.core.deadlines import (
+    MissingHolidayData,
+    UnknownRule,
+    deadline_done,
+    deadline_register,
+    get_rule,
+)
 from fazhi.core.deadlines import compute_due as _compute_due
 from fazhi.core.models import Deadline, Organization
 from fazhi.core.scoping import can_write, has_role
 from fazhi.lib.validators import validate_doc_number
 from fazhi.normdocs import screening
-from fazhi.normdocs.choices import DocClass, DocState as S, EvaluationConclusion, FlagKind, LegalityConclusion, Outcome
-from fazhi.normdocs.models import (N37, N115, AgencyReform, Campaign, Comment, CorpusDoc, Criterion, Flag, NormDoc,
-                                   RegistrationSequence)
+from fazhi.normdocs.choices import (
+    DocClass,
+    EvaluationConclusion,
+    FlagKind,
+    LegalityConclusion,
+    Outcome,
+)
+from fazhi.normdocs.choices import DocState as S
+from fazhi.normdocs.models import (
+    N37,
+    N115,
+    AgencyReform,
+    Campaign,
+    Comment,
+    CorpusDoc,
+    Criterion,
+    Flag,
+    NormDoc,
+    RegistrationSequence,
+)
 
 KIND_DOC = "normdocs.normdoc"
 KIND_CORPUS = "normdocs.corpusdoc"
@@ -173,7 +196,8 @@ def normdoc_update(*, actor, doc: NormDoc, data: dict, request_id: str = "") -> 
     """A clerk corrects the draft. Text and basis are frozen once the legality review has started
     (the reviewed text is the one deliberated, 115号 二(七)); the 发文字号 stays correctable."""
     _require_write(actor, doc.organization)
-    doc = NormDoc.objects.select_for_update().get(pk=doc.pk)
+    list(NormDoc.objects.select_for_update().filter(pk=doc.pk))  # lock the row
+    doc.refresh_from_db()  # the in-memory object may be dirty (a form's rejected values)
     before = snapshot(doc, _fields(NormDoc))
     frozen = doc.state not in (S.DRAFTING, S.CONSULTING)
     for key, value in data.items():
@@ -327,7 +351,8 @@ def normdoc_deliberate(*, actor, doc: NormDoc, on: datetime.date, meeting: str, 
     if not adopted:
         return _transition(doc, "reject", "normdocs.doc.deliberate", actor, {"adopted": False}, request_id,
                            on=on, meeting=meeting)
-    doc = NormDoc.objects.select_for_update().get(pk=doc.pk)
+    list(NormDoc.objects.select_for_update().filter(pk=doc.pk))  # lock the row
+    doc.refresh_from_db()
     printed_on = _date(printed_on or on, "printed_on", on, "印发日期", "审议日期")
     number = _clean_doc_number(doc_number or doc.doc_number)
     if not number:
@@ -655,7 +680,7 @@ def read_folder(path: str | Path) -> list[tuple[str, dict]]:
             if key in ("issued_on", "expires_on"):
                 try:
                     data[key] = xlsx.parse_date(value) if value else None
-                except (ValueError, ValidationError) as exc:
+                except (ValueError, ValidationError):
                     errors.append(f"{where} “{m.group(1)}”：日期无法识别（{value}）。")
                     continue
             elif key == "published":

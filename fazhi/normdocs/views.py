@@ -6,7 +6,6 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -16,6 +15,12 @@ from fazhi.core.choices import Role
 from fazhi.core.forms import apply_validation_error
 from fazhi.core.models import User
 from fazhi.core.scoping import _county_region_path, can_write, writable_orgs
+from fazhi.decisions.views import (  # the shared view helpers (not copied)
+    _page,
+    _query,
+    _rid,
+    _try,
+)
 from fazhi.normdocs import forms as f
 from fazhi.normdocs import selectors as sel
 from fazhi.normdocs import services as sv
@@ -25,33 +30,11 @@ from fazhi.normdocs.lifecycle import lifecycle_steps
 from fazhi.normdocs.models import Flag
 
 
-def _rid(request) -> str:
-    return getattr(request, "request_id", "")
-
-
-def _page(request, qs, n=50):
-    return Paginator(qs, n).get_page(request.GET.get("page"))
-
-
-def _query(request) -> str:
-    q = request.GET.copy()
-    q.pop("page", None)
-    return q.urlencode()
-
-
 def _orgs_or_403(user):
     orgs = writable_orgs(user)
     if not orgs.exists():
         raise PermissionDenied("您没有办理行政规范性文件事项的权限。")
     return orgs
-
-
-def _try(form, fn):
-    try:
-        return fn()
-    except ValidationError as exc:
-        apply_validation_error(form, exc)
-        return None
 
 
 def _form_page(request, form, *, title, crumbs, cancel, cancel_args=(), intro=""):

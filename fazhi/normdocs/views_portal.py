@@ -12,7 +12,13 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
-from fazhi.decisions.views_portal import CommentForm, _min_seconds, _rate, client_hash, new_token
+from fazhi.decisions.views_portal import (
+    CommentForm,
+    _min_seconds,
+    _rate,
+    client_hash,
+    new_token,
+)
 from fazhi.normdocs import selectors as sel
 from fazhi.normdocs import services as sv
 from fazhi.normdocs.choices import DocState as S

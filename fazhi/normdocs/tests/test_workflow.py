@@ -1,5 +1,4 @@
 """The lifecycle's guards, deadlines (across 国庆 2021 with its working Saturdays) and 三统一 numbering."""
-import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -7,7 +6,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from fazhi.core.models import Deadline
 from fazhi.normdocs import services as sv
 from fazhi.normdocs.models import NormDoc
-from fazhi.normdocs.tests.factories import D, deliberated, drafted, in_review, registered
+from fazhi.normdocs.tests.factories import (
+    D,
+    deliberated,
+    drafted,
+    in_review,
+    registered,
+)
 
 pytestmark = pytest.mark.django_db
 
