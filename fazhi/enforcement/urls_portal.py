@@ -1,5 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views_portal
 
 app_name = "enforcement_public"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views_portal.index, name="index"),
+    path("officers/", views_portal.officers, name="officers"),
+    path("items/", views_portal.items, name="items"),
+    path("decisions/", views_portal.decisions, name="decisions"),
+    path("draws/", views_portal.draws, name="draws"),
+]
