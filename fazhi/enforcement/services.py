@@ -923,3 +923,61 @@ def review_score(*, actor, review: CaseReview, reviewer_org: Organization, vetoe
     audit_log(actor=actor, action="enforcement.review.score", target=review, request_id=request_id,
               data={"score": score, "grade": grade, "vetoes": review.vetoes, "deductions": review.deductions})
     return review
+
+
+# -- historical import and bulk load -----------------------------------------------------------------
+IMPORT_FIELDS = {"organization", "number", "kind", "procedure", "title", "party_type", "party_name", "party_id_number",
+                 "party_credit_code", "filed_on", "decided_on", "decision_number", "penalty_kind", "fine_amount",
+                 "published_on", "closed_on", "is_major", "reviewed_on", "officer_certs"}
+
+
+@transaction.atomic
+def case_import(*, actor, officer_certs=(), request_id: str = "", **data) -> Case:
+    """A historical (closed or decided) case from a ledger: recorded as it was, flagged ``imported``.
+
+    The procedure is not replayed (it happened before the platform); identifiers, dates and officers
+    are checked. Officers are named by 执法证号 and must be registered in the unit."""
+    unknown = set(data) - IMPORT_FIELDS
+    if unknown:
+        raise ValidationError(f"未知字段：{'、'.join(sorted(unknown))}")
+    org = data.get("organization")
+    if org is None:
+        raise ValidationError({"organization": "请填写所属单位。"})
+    _require_write(actor, org)
+    data = _clean_party(dict(data))
+    data["title"] = _text(data.get("title"), "title", "请填写案由。")
+    data["party_name"] = _text(data.get("party_name"), "party_name", "请填写当事人。")
+    filed = _date(data.get("filed_on"), "filed_on", "立案日期")
+    for key, label in (("decided_on", "决定日期"), ("published_on", "公示日期"), ("closed_on", "结案日期"),
+                       ("reviewed_on", "法制审核日期")):
+        if data.get(key) and data[key] < filed:
+            raise ValidationError({key: f"{label}不能早于立案日期。"})
+    if data.get("published_on") and not data.get("decided_on"):
+        raise ValidationError({"published_on": "未作出决定的案件不能有公示日期。"})
+    if data.get("decided_on") and not (data.get("decision_number") or "").strip():
+        raise ValidationError({"decision_number": "已作出决定的，请填写决定书文号。"})
+    certs = [c.strip().upper() for c in officer_certs or [] if c.strip()]
+    found = {o.cert_no: o for o in Officer.objects.filter(cert_no__in=certs, organization__path__startswith=org.path)}
+    missing = [c for c in certs if c not in found]
+    if missing:
+        raise ValidationError({"officer_certs": f"执法证号 {'、'.join(missing)} 未在本单位登记。"})
+    if data.get("number") and Case.objects.filter(organization=org, number=data["number"]).exists():
+        raise ValidationError({"number": f"案号 {data['number']} 已经存在。"})
+    data.setdefault("procedure", Procedure.ORDINARY)
+    data["procedure"] = data.get("procedure") or Procedure.ORDINARY
+    state = S.CLOSED if data.get("closed_on") else (S.DECIDED if data.get("decided_on") else S.FILED)
+    case = Case(**{k: v for k, v in data.items() if v is not None}, state=state, imported=True)
+    if case.kind == Category.PENALTY and case.procedure == Procedure.ORDINARY:
+        case.decision_due = rules.due("penalty.decision", filed)
+    if case.decided_on:
+        rule = "publicity.double" if case.kind in DOUBLE_PUBLICITY_KINDS else "publicity.enforcement_decision"
+        case.publicity_due = rules.due(rule, case.decided_on)
+    case.full_clean()
+    case.save()
+    case.officers.set(found.values())
+    audit_log(actor=actor, action="enforcement.case.import", target=case, request_id=request_id,
+              data={"after": snapshot(case, _fields(Case)), "officers": certs})
+    return case
+
+
+register_actions({"enforcement.case.import": "导入历史执法案件"})
