@@ -24,7 +24,7 @@
     var chart = make("overview-trend");
     if (chart) {
       chart.setOption({
-        tooltip: { trigger: "axis" },
+        tooltip: { trigger: "axis", renderMode: "richText" },
         legend: { type: "scroll", top: 0 },
         grid: { left: 50, right: 20, top: 40, bottom: 30 },
         xAxis: { type: "category", data: months },
@@ -48,8 +48,9 @@
       if (!it) { return; }
       if (trend) {
         trend.setOption({
+          animation: false,
           title: { text: it.name + "（按月）", textStyle: { fontSize: 14 } },
-          tooltip: { trigger: "axis" },
+          tooltip: { trigger: "axis", renderMode: "richText" },
           grid: { left: 50, right: 20, top: 40, bottom: 30 },
           xAxis: { type: "category", data: months },
           yAxis: { type: "value", name: it.unit },
@@ -59,8 +60,9 @@
       if (orgs) {
         var list = (it.orgs || []).slice().reverse();
         orgs.setOption({
+          animation: false,
           title: { text: it.name + "（各单位）", textStyle: { fontSize: 14 } },
-          tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+          tooltip: { trigger: "axis", renderMode: "richText", axisPointer: { type: "shadow" } },
           grid: { left: 140, right: 30, top: 40, bottom: 30 },
           xAxis: { type: "value", name: it.unit },
           yAxis: { type: "category", data: list.map(function (o) { return o.name; }) },
