@@ -158,3 +158,18 @@ register_public_route("functions_public:*",
                       shows=(PowerItem, Disclosure, CreditRecord, AnnualReport))
 register_unscoped_route("functions:credit_csv", "双公示CSV导出：类别参数不指向某单位的记录；内容按用户范围筛选（上面的列表登记逐条检查）",
                         kwargs={"kind": "penalty"})
+
+# Excel exports of this module's ledgers (cell-by-cell check by the matrix).
+for _name, _model, _markers in (
+        ("functions_power", PowerItem, lambda o: [o.name]),
+        ("functions_adjustments", PowerAdjustment, lambda o: [o.power_name]),
+        ("functions_services", ServiceItem, lambda o: [o.name]),
+        ("functions_upper", UpperServiceItem, lambda o: [o.name]),
+        ("functions_disclosures", Disclosure, lambda o: [o.title]),
+        ("functions_requests", InfoRequest, lambda o: [o.applicant_name]),
+        ("functions_media", NewMediaAccount, lambda o: [o.name])):
+    register_list_route(f"excel:export#{_name}", _model, kwargs={"ledger": _name}, markers=_markers)
+register_list_route("excel:export#functions_credit_penalty", CreditRecord, kwargs={"ledger": "functions_credit_penalty"},
+                    markers=lambda o: [o.subject_name])
+register_list_route("excel:export#functions_credit_license", CreditRecord, kwargs={"ledger": "functions_credit_license"},
+                    markers=lambda o: [o.subject_name], owner_sees=False)
