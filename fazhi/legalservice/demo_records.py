@@ -22,6 +22,7 @@ from fazhi.core.models import Organization
 from fazhi.legalservice import services as sv
 from fazhi.legalservice.choices import (AidCaseType, AidSource, AidStatus, ConsultChannel, ConsultTopic, Eligibility,
                                         NotaryMatter, NotifyingAuthority, PointLevel)
+from fazhi.legalservice.kinds import STANDARD_KINDS
 from fazhi.legalservice.models import (Activity, ActivityKind, AidCase, Consultation, Lawyer, Notarization,
                                        ServicePoint, grade_for)
 
@@ -192,6 +193,8 @@ ALL_MONTHS = [D(YEAR, m, 26) for m in range(1, 13)]
 
 
 def _activities(sfj: Organization) -> int:
+    for i, spec in enumerate(STANDARD_KINDS):  # kinds added to kinds.py after a database ran migration 0003
+        ActivityKind.objects.get_or_create(key=spec["key"], defaults={**spec, "sort_order": (i + 1) * 10})
     kinds = {k.key: k for k in ActivityKind.objects.all()}
     rows: list[Activity] = []
 
@@ -223,6 +226,15 @@ def _activities(sfj: Organization) -> int:
                                       ("law_to_community", MONTHS_FROM_MARCH, 30, "送法进社区普法宣传")]:
         for d, n in zip(months, _split(total, len(months))):
             add(key, f"{d.month}月“同心义警”{label}", d.replace(day=1), count=n, end_on=d, place="广场、市场等人员密集场所")
+    # 跨省联合工作组 (formed end of 2020, five months in 太康县 and 杞县, Henan).
+    group = "河南省太康县、杞县"
+    for i, d in enumerate([D(YEAR, 1, 12), D(YEAR, 1, 26), D(YEAR, 2, 23), D(YEAR, 3, 9), D(YEAR, 3, 30), D(YEAR, 4, 20)]):
+        add("labour_group_training", f"跨省联合工作组为同心县施工方开展集中法律培训（第{i + 1}场）", d, place=group)
+    for d, n in zip([D(YEAR, 1, 20), D(YEAR, 2, 10), D(YEAR, 3, 15), D(YEAR, 4, 12), D(YEAR, 5, 18)], _split(20, 5)):
+        add("labour_group_return", f"{d.month}月跨省联合工作组劝返群体性上访", d, count=n, place=group)
+    for i, amount in enumerate(_split(497_000_000, 54)):
+        add("labour_group_recovery", f"协助同心县第{i + 1}家施工方追回道路硬化工程款",
+            _day(i, 54, D(YEAR, 2, 1), D(YEAR, 5, 31)), count=1, amount=Decimal(amount), place=group)
     _clean(rows, ["organization", "kind"])
     Activity.objects.bulk_create(rows, batch_size=500)
     return len(rows)

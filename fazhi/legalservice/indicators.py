@@ -29,6 +29,14 @@ def _wan(field):
     return value
 
 
+def _yi(field):
+    """A sum in units of 100,000,000 (亿), as the report writes it ("4.97亿元")."""
+    def value(qs):
+        v = (Decimal(total(qs, field)) / Decimal(100_000_000)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        return int(v) if v == v.to_integral_value() else v
+    return value
+
+
 def _sum(field):
     return lambda qs: total(qs, field)
 
@@ -79,6 +87,11 @@ _ACTIVITY_INDICATORS = [
     ("school_traffic", "school_traffic", "中小学门口交通疏导", "次", S7, _sum("count")),
     ("law_to_school", "law_to_school", "送法进校园普法宣传", "场次", S7, _sum("count")),
     ("law_to_community", "law_to_community", "送法进社区普法宣传", "场次", S7, _sum("count")),
+    ("labour_group_trainings", "labour_group_training", "跨省联合工作组为施工方开展集中法律培训", "场次", S7, _sum("count")),
+    ("labour_group_returns", "labour_group_return", "跨省联合工作组劝返群体性上访", "次", S7, _sum("count")),
+    ("labour_group_contractors", "labour_group_recovery", "跨省联合工作组为施工方挽回工程款（施工方）", "个", S7,
+     _sum("count")),
+    ("labour_group_amount", "labour_group_recovery", "跨省联合工作组为施工方挽回工程款", "亿元", S7, _yi("amount")),
 ]
 
 for _code, _key, _name, _unit, _section, _value in _ACTIVITY_INDICATORS:

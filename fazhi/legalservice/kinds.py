@@ -16,4 +16,10 @@ STANDARD_KINDS: list[dict] = [
     {"key": "school_traffic", "name": "中小学门口交通疏导", "category": "volunteer", "count_unit": "次"},
     {"key": "law_to_school", "name": "送法进校园普法宣传", "category": "volunteer", "count_unit": "场次"},
     {"key": "law_to_community", "name": "送法进社区普法宣传", "category": "volunteer", "count_unit": "场次"},
+    # 跨省联合工作组 (劳资纠纷专项工作, seed report 一(七) 六是): its trainings, the petitions it persuaded
+    # back, and the contractors whose project payments it recovered (amount = 工程款).
+    {"key": "labour_group_training", "name": "跨省联合工作组集中法律培训", "category": "task", "count_unit": "场次"},
+    {"key": "labour_group_return", "name": "跨省联合工作组劝返群体性上访", "category": "task", "count_unit": "次"},
+    {"key": "labour_group_recovery", "name": "跨省联合工作组为施工方挽回工程款", "category": "task", "count_unit": "个",
+     "amount_label": "挽回工程款"},
 ]

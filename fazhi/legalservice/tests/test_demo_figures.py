@@ -32,6 +32,10 @@ EXPECTED = {
     "legalservice.school_traffic": 145,
     "legalservice.law_to_school": 36,
     "legalservice.law_to_community": 30,
+    "legalservice.labour_group_trainings": 6,
+    "legalservice.labour_group_returns": 20,
+    "legalservice.labour_group_contractors": 54,
+    "legalservice.labour_group_amount": Decimal("4.97"),
 }
 
 
