@@ -7,11 +7,28 @@ import uuid
 
 from stdnum.cn import ric, uscc
 
-from fazhi.core.access_registry import (marker, register_create_route, register_factory, register_list_route,
-                                        register_object_route, register_public_route)
+from fazhi.core.access_registry import (
+    marker,
+    register_create_route,
+    register_factory,
+    register_list_route,
+    register_object_route,
+    register_public_route,
+)
 from fazhi.enforcement import services as sv
-from fazhi.enforcement.models import (Case, CaseReview, EnforcementBody, EnforcementItem, EnforcementList,
-                                      InspectionTarget, Officer, RandomDraw, ReviewCampaign, Rubric, WorkPlan)
+from fazhi.enforcement.models import (
+    Case,
+    CaseReview,
+    EnforcementBody,
+    EnforcementItem,
+    EnforcementList,
+    InspectionTarget,
+    Officer,
+    RandomDraw,
+    ReviewCampaign,
+    Rubric,
+    WorkPlan,
+)
 
 DAY = datetime.date(2021, 6, 1)
 _n = itertools.count(1)
@@ -153,3 +170,25 @@ register_create_route("enforcement:officer_create", Officer, body=lambda org: {
 
 register_public_route("enforcement_public:*", "公众门户：执法主体、执法人员（执法证号）、执法事项清单、公布的清单、已公示的执法决定（当事人信息去标识化）、公示的双随机抽查结果",
                       shows=(EnforcementBody, Officer, EnforcementItem, EnforcementList))
+
+# API (/api/enforcement/...).
+register_object_route("api:enf_case_get", Case)
+register_object_route("api:enf_case_step", Case, body={"step": "examine", "on": "2021-06-02", "content": "调查终结"})
+register_list_route("api:enf_case_list", Case, markers=lambda o: [o.title])
+register_list_route("api:enf_officer_list", Officer, markers=lambda o: [o.name])
+
+
+def _existing_certs(org):
+    """Two officers of ``org`` made earlier by the factories (so building the body writes nothing)."""
+    certs = list(Officer.objects.filter(organization=org).order_by("id").values_list("cert_no", flat=True)[:2])
+    while len(certs) < 2:  # test fixture only: plain rows, no audit event
+        o = Officer.objects.create(organization=org, name=marker("执法员")[:30], id_number=_id_number(),
+                                   cert_no=f"F{uuid.uuid4().int % 10**9}", first_certified_on=DAY, issued_on=DAY,
+                                   expires_on=datetime.date(2030, 1, 1))
+        certs.append(o.cert_no)
+    return certs
+
+
+register_create_route("api:enf_case_create", Case, body=lambda org: {
+    "organization": str(org.code), "title": marker("接口立案"), "party_type": "organization", "party_name": "某公司",
+    "party_credit_code": _credit_code(), "filed_on": "2021-06-01", "officers": _existing_certs(org)})

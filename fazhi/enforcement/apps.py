@@ -8,9 +8,8 @@ class EnforcementConfig(AppConfig):
 
     def ready(self):
         from fazhi.core.nav import register_nav
-        from fazhi.portal.registry import register_section
-
         from fazhi.enforcement import services  # noqa: F401  (registers audit action codes)
+        from fazhi.portal.registry import register_section
 
         section = "行政执法"
         register_nav("执法概况", "enforcement:index", order=400, section=section)

@@ -94,7 +94,9 @@ def _org(name: str) -> Organization:
 
 def _oversight_staff() -> list[tuple[str, str]]:
     """The 441 (name, 执法证号) the oversight module's online-training attendance names."""
-    from fazhi.oversight.demo_records import _name  # the same demo people; read-only use of its naming
+    from fazhi.oversight.demo_records import (
+        _name,  # the same demo people; read-only use of its naming
+    )
     return [(_name(i) if i < 400 else _name(i) + "甲", f"6403242021{i:04d}") for i in range(OFFICERS)]
 
 

@@ -4,8 +4,18 @@ from __future__ import annotations
 from django import forms
 
 from fazhi.core.scoping import scope, writable_orgs
-from fazhi.enforcement.choices import (BodyKind, CaseState, Category, ListKind, OfficerStatus, PartyType, PenaltyKind,
-                                       RemedyKind, ReviewConclusion, StatementKind)
+from fazhi.enforcement.choices import (
+    BodyKind,
+    CaseState,
+    Category,
+    ListKind,
+    OfficerStatus,
+    PartyType,
+    PenaltyKind,
+    RemedyKind,
+    ReviewConclusion,
+    StatementKind,
+)
 from fazhi.enforcement.models import EnforcementBody, EnforcementItem, Officer
 
 

@@ -13,7 +13,14 @@ from decimal import Decimal
 from stdnum.cn import ric, uscc
 
 from fazhi.core.deadlines import get_calendar
-from fazhi.enforcement.choices import CaseState, Category, PartyType, PenaltyKind, Procedure, ReviewConclusion
+from fazhi.enforcement.choices import (
+    CaseState,
+    Category,
+    PartyType,
+    PenaltyKind,
+    Procedure,
+    ReviewConclusion,
+)
 from fazhi.enforcement.models import Case, CaseStep, Officer
 
 D = datetime.date
@@ -110,7 +117,11 @@ def build_cases(*, officers_by_org: dict, count: int, year: int, rng: random.Ran
             if c.closed_on:
                 steps.append(CaseStep(organization_id=c.organization_id, case_id=c.pk, step="closed", on=c.closed_on,
                                       document="结案审批表", content="结案", seq=3))
-        CaseStep.objects.bulk_create(steps, batch_size=batch)
+        steps = CaseStep.objects.bulk_create(steps, batch_size=batch)
+        officers_of = {c.pk: offs for c, (_, offs) in zip(objs, pending)}
+        StepThrough = CaseStep.officers.through
+        StepThrough.objects.bulk_create([StepThrough(casestep_id=s.pk, officer_id=o.pk) for s in steps
+                                         if s.step == "filed" for o in officers_of[s.case_id]], batch_size=batch)
         pending = []
 
     for i in range(count):
@@ -146,18 +157,26 @@ def build_cases(*, officers_by_org: dict, count: int, year: int, rng: random.Ran
                 c.violation_on = filed - datetime.timedelta(days=rng.randrange(1, 60))
                 c.decision_due = filed + datetime.timedelta(days=90)
                 c.is_major = rng.random() < 0.12
-                c.notified_on = filed + datetime.timedelta(days=rng.randrange(10, 25))
-                c.hearing_request_due = cal.add(c.notified_on, 5)
-                c.heard_on = c.hearing_request_due + datetime.timedelta(days=1)
-                c.statement_kind = "waived"
-                c.proposed_penalty = "罚款"
-                if c.is_major:
-                    c.reviewed_on = c.heard_on + datetime.timedelta(days=2)
-                    c.review_conclusion = ReviewConclusion.AGREE
-                    c.review_opinion = "主体合法，事实清楚，证据确凿，程序合法，适用依据正确，同意。"
-                decided = c.heard_on + datetime.timedelta(days=rng.randrange(3, 40))
+                notified = filed + datetime.timedelta(days=rng.randrange(10, 25))
                 c.penalty_kind = PenaltyKind.FINE
                 c.fine_amount = Decimal(rng.randrange(5, 500) * 100)
+                c.proposed_penalty = f"罚款{c.fine_amount}元"
+                if notified <= end:
+                    c.notified_on = notified
+                    c.hearing_request_due = cal.add(c.notified_on, 5)
+                    heard = c.hearing_request_due + datetime.timedelta(days=1)
+                    if heard <= end:
+                        c.heard_on, c.statement_kind = heard, "waived"
+                        if c.is_major and heard + datetime.timedelta(days=2) <= end:
+                            c.reviewed_on = heard + datetime.timedelta(days=2)
+                            c.review_conclusion = ReviewConclusion.AGREE
+                            c.review_opinion = "主体合法，事实清楚，证据确凿，程序合法，适用依据正确，同意。"
+                # About one case in a hundred is decided after the 90-day period (shown as 超期).
+                late = rng.random() < 0.01
+                decided = filed + datetime.timedelta(days=rng.randrange(92, 110)) if late else \
+                    notified + datetime.timedelta(days=rng.randrange(10, 45))
+                if c.is_major and not c.reviewed_on:
+                    decided = end + datetime.timedelta(days=1)  # not decided before its review
             elif kind == Category.INSPECTION:
                 decided = filed + datetime.timedelta(days=rng.randrange(0, 5))
             else:
@@ -192,7 +211,8 @@ def build_cases(*, officers_by_org: dict, count: int, year: int, rng: random.Ran
             else:
                 c.state = CaseState.SERVED if c.served_on else CaseState.DECIDED
         else:
-            c.state = CaseState.HEARD if c.heard_on and c.heard_on <= end else CaseState.INVESTIGATING
+            c.state = (CaseState.REVIEWED if c.reviewed_on else CaseState.HEARD if c.heard_on else
+                       CaseState.NOTIFIED if c.notified_on else CaseState.INVESTIGATING)
         pending.append((c, offs))
         created += 1
         if len(pending) >= batch:

@@ -7,7 +7,13 @@ from django.db.models import Count, F, Q
 
 from fazhi.core.indicators import pct, register_indicator
 from fazhi.enforcement.choices import BodyKind
-from fazhi.enforcement.models import Case, EnforcementBody, EnforcementList, Officer, WorkPlan
+from fazhi.enforcement.models import (
+    Case,
+    EnforcementBody,
+    EnforcementList,
+    Officer,
+    WorkPlan,
+)
 from fazhi.enforcement.selectors import major_cases, overdue_cases
 
 S4 = "一(四)"
@@ -77,6 +83,6 @@ register_indicator(
 register_indicator(
     code="enforcement.overdue_cases", name="超期案件", unit="件", section=S4,
     definition="年度内立案的行政处罚普通程序案件中，超过九十日（经批准延长的，延长后的）决定期限仍未作出决定，"
-               "或者超期作出决定的案件（《行政处罚法》第六十条）。",
-    records=lambda orgs, s, e: overdue_cases(_cases(orgs, s, e), datetime.date.today()),
+               "或者超期作出决定的案件（《行政处罚法》第六十条）；以年度末（或今天，取较早者）为准。",
+    records=lambda orgs, s, e: overdue_cases(_cases(orgs, s, e), min(datetime.date.today(), e)),
     date_field="filed_on")

@@ -7,7 +7,13 @@ from __future__ import annotations
 from fazhi.core.ledgers import Column, OrgLedger, RowProblem, register_ledger
 from fazhi.core.scoping import scope
 from fazhi.enforcement import services as sv
-from fazhi.enforcement.choices import Category, OfficerStatus, PartyType, PenaltyKind, Procedure
+from fazhi.enforcement.choices import (
+    Category,
+    OfficerStatus,
+    PartyType,
+    PenaltyKind,
+    Procedure,
+)
 from fazhi.enforcement.models import Case, Officer
 from fazhi.lib import xlsx
 from fazhi.lib.masking import mask_name

@@ -15,9 +15,21 @@ from django.db import models
 from django_fsm import FSMField, transition
 
 from fazhi.core.models import OrgOwnedModel
-from fazhi.enforcement.choices import (BodyKind, CaseState, Category, Grade, ListKind, OfficerStatus, PartyType,
-                                       PenaltyKind, Procedure, RemedyKind, ReviewConclusion, RubricItemKind,
-                                       StatementKind)
+from fazhi.enforcement.choices import (
+    BodyKind,
+    CaseState,
+    Category,
+    Grade,
+    ListKind,
+    OfficerStatus,
+    PartyType,
+    PenaltyKind,
+    Procedure,
+    RemedyKind,
+    ReviewConclusion,
+    RubricItemKind,
+    StatementKind,
+)
 
 S = CaseState
 
@@ -376,7 +388,7 @@ class RubricItem(OrgOwnedModel):
     seq = models.PositiveSmallIntegerField("序号", default=1)
     kind = models.CharField("类别", max_length=8, choices=RubricItemKind.choices)
     text = models.CharField("评查内容", max_length=300)
-    points = models.DecimalField("分值/最高扣分", max_digits=5, decimal_places=1, default=Decimal("0"))
+    points = models.DecimalField("分值/最高扣分", max_digits=5, decimal_places=1, default=Decimal(0))
 
     class Meta:
         verbose_name = "评查项目"

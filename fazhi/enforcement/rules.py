@@ -10,14 +10,25 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 
-from fazhi.core.deadlines import MissingHolidayData, UnknownRule, compute_due, get_calendar
-from fazhi.enforcement.choices import Category, PartyType, PenaltyKind, Procedure, ReviewConclusion
+from fazhi.core.deadlines import (
+    MissingHolidayData,
+    UnknownRule,
+    compute_due,
+    get_calendar,
+)
+from fazhi.enforcement.choices import (
+    Category,
+    PartyType,
+    PenaltyKind,
+    Procedure,
+    ReviewConclusion,
+)
 
 CFF = "《中华人民共和国行政处罚法》"
 SXZD = "《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》"
 
-SIMPLE_LIMIT_CITIZEN = Decimal("200")
-SIMPLE_LIMIT_ORG = Decimal("3000")
+SIMPLE_LIMIT_CITIZEN = Decimal(200)
+SIMPLE_LIMIT_ORG = Decimal(3000)
 SURCHARGE_RATE = Decimal("0.03")
 
 

@@ -3,13 +3,24 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Q
+from django.db.models import Count, F, Q
 from django.db.models.functions import TruncMonth
 
 from fazhi.core.scoping import access, scope
-from fazhi.enforcement.choices import CaseState, Category, Procedure
-from fazhi.enforcement.models import (Case, CaseReview, EnforcementBody, EnforcementItem, EnforcementList,
-                                      InspectionTarget, Officer, RandomDraw, ReviewCampaign, Rubric, WorkPlan)
+from fazhi.enforcement.choices import Category, Procedure
+from fazhi.enforcement.models import (
+    Case,
+    CaseReview,
+    EnforcementBody,
+    EnforcementItem,
+    EnforcementList,
+    InspectionTarget,
+    Officer,
+    RandomDraw,
+    ReviewCampaign,
+    Rubric,
+    WorkPlan,
+)
 
 
 def bodies(user):

@@ -19,15 +19,43 @@ from django_fsm import can_proceed
 
 from fazhi.core.actions import register_actions
 from fazhi.core.audit import audit_log, diff, snapshot
-from fazhi.core.deadlines import MissingHolidayData, UnknownRule, deadline_done, deadline_register
+from fazhi.core.deadlines import (
+    MissingHolidayData,
+    UnknownRule,
+    deadline_done,
+    deadline_register,
+)
 from fazhi.core.models import Deadline, Organization
 from fazhi.core.scoping import can_write
 from fazhi.core.signals import credit_decision
 from fazhi.enforcement import rules
-from fazhi.enforcement.choices import (DOUBLE_PUBLICITY_KINDS, STEP_DOCUMENTS, CaseState, Category, PartyType,
-                                       PenaltyKind, Procedure, ReviewConclusion, RubricItemKind, StatementKind)
-from fazhi.enforcement.models import (Case, CaseReview, CaseStep, EnforcementBody, EnforcementItem, EnforcementList,
-                                      InspectionTarget, Officer, RandomDraw, ReviewCampaign, Rubric, RubricItem, WorkPlan)
+from fazhi.enforcement.choices import (
+    DOUBLE_PUBLICITY_KINDS,
+    STEP_DOCUMENTS,
+    CaseState,
+    Category,
+    PartyType,
+    PenaltyKind,
+    Procedure,
+    ReviewConclusion,
+    RubricItemKind,
+    StatementKind,
+)
+from fazhi.enforcement.models import (
+    Case,
+    CaseReview,
+    CaseStep,
+    EnforcementBody,
+    EnforcementItem,
+    EnforcementList,
+    InspectionTarget,
+    Officer,
+    RandomDraw,
+    ReviewCampaign,
+    Rubric,
+    RubricItem,
+    WorkPlan,
+)
 from fazhi.lib.validators import validate_credit_code, validate_id_number
 
 CFF = rules.CFF
@@ -844,8 +872,8 @@ def score_case(rubric: Rubric, vetoes: list[int], deductions: dict) -> tuple[Dec
         if item is None or item.kind != RubricItemKind.VETO:
             raise ValidationError({"vetoes": f"第{seq}项不是本评查标准的否决项。"})
     if vetoes:
-        return Decimal("0"), "fail"
-    total = Decimal("100")
+        return Decimal(0), "fail"
+    total = Decimal(100)
     for seq, value in deductions.items():
         item = items.get(int(seq))
         if item is None or item.kind != RubricItemKind.DEDUCT:
@@ -854,7 +882,7 @@ def score_case(rubric: Rubric, vetoes: list[int], deductions: dict) -> tuple[Dec
         if value < 0 or value > item.points:
             raise ValidationError({"deductions": f"第{seq}项扣分应在 0 至 {item.points} 分之间。"})
         total -= value
-    total = max(total, Decimal("0"))
+    total = max(total, Decimal(0))
     return total, grade_of(total, rubric)
 
 
@@ -889,7 +917,10 @@ def campaign_start(*, actor, organization: Organization, rubric: Rubric, title: 
     camp.full_clean()
     camp.save()
     rng = random.Random(seed)
-    closed = Case.objects.filter(organization__path__startswith=organization.path, closed_on__year=year,
+    from fazhi.core.indicators import (
+        org_scope,  # the county's bodies (法治办/政府) review the whole county
+    )
+    closed = Case.objects.filter(organization__in=org_scope(organization), closed_on__year=year,
                                  state__in=[S.CLOSED, S.ARCHIVED]).order_by("code").values_list("pk", "organization_id")
     by_org: dict[int, list[int]] = {}
     for pk, org_id in closed:

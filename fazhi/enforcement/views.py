@@ -63,7 +63,7 @@ def index(request):
     year = _year(request)
     start, end = year_bounds(year)
     qs = S.cases(request.user).filter(filed_on__range=(start, end))
-    stats = S.statistics(qs, timezone.localdate())
+    stats = S.statistics(qs, min(timezone.localdate(), end))
     return render(request, "enforcement/index.html", {
         "year": year, "stats": stats,
         "officers_new": S.officers(request.user).filter(first_certified_on__range=(start, end)).count(),
@@ -268,7 +268,7 @@ def case_actions(case) -> list[tuple[str, str]]:
         ST.REVIEWED: (["review"] if case.review_conclusion == ReviewConclusion.PROBLEMS else ["discuss", "decide"]),
         ST.DISCUSSED: ["decide"],
         ST.DECIDED: ["serve"] if ordinary_penalty else ["close"] if case.kind != Category.PENALTY else ["serve", "close"],
-        ST.SERVED: ["execute", "close"] if case.fine_amount else ["execute", "close"],
+        ST.SERVED: ["execute", "close"] if case.fine_amount else ["close"],
         ST.EXECUTED: ["close"], ST.CLOSED: ["archive"],
     }.get(case.state, [])
     keys = list(keys)
@@ -315,11 +315,13 @@ def case_step(request, code, step):
     back = sv.case_url(case)
     if request.method == "POST" and form.is_valid():
         try:
-            service(actor=request.user, case=case, request_id=_rid(request), **form.cleaned_data)
+            result = service(actor=request.user, case=case, request_id=_rid(request), **form.cleaned_data)
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
             messages.success(request, f"已办理：{label}。")
+            for warning in getattr(result, "credit_warnings", []):
+                messages.warning(request, warning + "（请补登单位统一社会信用代码后在“双公示”中补报）")
             return redirect(back)
     intro = ""
     if step == "decide":
@@ -442,7 +444,8 @@ def stats(request):
     year = _year(request)
     start, end = year_bounds(year)
     qs = S.cases(request.user).filter(filed_on__range=(start, end))
-    return render(request, "enforcement/stats.html", {"year": year, "stats": S.statistics(qs, timezone.localdate())})
+    return render(request, "enforcement/stats.html", {"year": year, "as_of": min(timezone.localdate(), end),
+                                                      "stats": S.statistics(qs, min(timezone.localdate(), end))})
 
 
 def today() -> datetime.date:

@@ -44,11 +44,11 @@ def test_full_ordinary_procedure(county, team, reviewer):
                              opinion="主体合法，事实清楚")
         sv.case_discuss(actor=None, case=case, on=D(2021, 9, 16), summary="局长办公会集体讨论同意")
         sv.case_decide(actor=None, case=case, on=D(2021, 9, 17), decision_number="同市监罚〔2021〕1号",
-                       penalty_kind="fine", fine_amount=Decimal("5000"))
+                       penalty_kind="fine", fine_amount=Decimal(5000))
         assert case.service_due and case.publicity_due
         sv.case_serve(actor=None, case=case, on=D(2021, 9, 18), officers=team, document_number="送达回证1")
         assert case.payment_due == D(2021, 10, 8)  # 15 days → 10-03 in 国庆, rolled to 10-08 (第六十七条)
-        sv.case_execute(actor=None, case=case, on=D(2021, 9, 30), paid_amount=Decimal("5000"), content="银行缴款凭证")
+        sv.case_execute(actor=None, case=case, on=D(2021, 9, 30), paid_amount=Decimal(5000), content="银行缴款凭证")
         sv.case_close(actor=None, case=case, on=D(2021, 10, 8), content="结案审批表")
         sv.case_archive(actor=None, case=case, on=D(2021, 10, 9), archive_number="2021-市监-001")
     finally:
@@ -86,8 +86,8 @@ def test_expired_certificate_refused_art42(county, team):
 
 
 @pytest.mark.parametrize("party,kind,fine,ok", [
-    ("citizen", "fine", Decimal("200"), True), ("citizen", "fine", Decimal("201"), False),
-    ("organization", "fine", Decimal("3000"), True), ("organization", "fine", Decimal("3001"), False),
+    ("citizen", "fine", Decimal(200), True), ("citizen", "fine", Decimal(201), False),
+    ("organization", "fine", Decimal(3000), True), ("organization", "fine", Decimal(3001), False),
     ("citizen", "warning", None, True), ("organization", "revoke_license", None, False),
 ])
 def test_simple_procedure_limits_art51(county, team, party, kind, fine, ok):
@@ -218,7 +218,7 @@ def test_service_and_publicity_deadlines_cross_national_day(county, team):
     case = f.file_case(county.scj, team)
     f.to_heard(case, team)
     sv.case_decide(actor=None, case=case, on=D(2021, 9, 29), decision_number="同市监罚〔2021〕9号",
-                   penalty_kind="fine", fine_amount=Decimal("1000"))
+                   penalty_kind="fine", fine_amount=Decimal(1000))
     # 7 working days (第六十一条; 118号（六）): 09-30, 10-08, 10-09, 10-11, 10-12, 10-13, 10-14.
     assert case.service_due == D(2021, 10, 14)
     assert case.publicity_due == D(2021, 10, 14)
@@ -236,7 +236,7 @@ def test_decision_period_extension_recorded(county, team):
 
 
 def test_surcharge_three_percent_capped_and_paused_art72_73():
-    fine = Decimal("1000")
+    fine = Decimal(1000)
     due = D(2021, 10, 8)
     assert rules.surcharge(fine, due, D(2021, 10, 18)) == (Decimal("300.00"), 10)
     assert rules.surcharge(fine, due, D(2022, 3, 1))[0] == Decimal("1000.00")  # capped at the fine
@@ -248,7 +248,7 @@ def test_revocation_withdrawal_within_three_working_days_art48(county, team):
     got = []
     credit_decision.connect(lambda **kw: got.append(kw["action"]), weak=False, dispatch_uid="t-enf2")
     try:
-        case = sv.case_simple(actor=None, officers=team, penalty_kind="fine", fine_amount=Decimal("100"),
+        case = sv.case_simple(actor=None, officers=team, penalty_kind="fine", fine_amount=Decimal(100),
                               organization=county.scj, title="占道", party_type="citizen", party_name="马某",
                               party_id_number=f.id_number(), filed_on=D(2021, 9, 27))
         sv.case_publish(actor=None, case=case, on=D(2021, 9, 28))
