@@ -30,7 +30,7 @@ def doc(user, code, *, write=False) -> NormDoc:
 
 def campaigns(user):
     return scope(Campaign.objects.select_related("organization"), user).annotate(
-        n_docs=Count("docs", distinct=True), n_criteria=Count("criteria", distinct=True))
+        n_docs=Count("docs", distinct=True), n_criteria=Count("criteria", distinct=True)).order_by("-year", "-id")
 
 
 def campaign(user, code, *, write=False) -> Campaign:

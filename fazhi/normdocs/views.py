@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from fazhi.core.choices import Role
 from fazhi.core.forms import apply_validation_error
@@ -73,6 +73,7 @@ def doc_list(request):
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def doc_create(request):
     orgs = _orgs_or_403(request.user)
     form = f.DocForm(request.POST or None, organizations=orgs, initial={"drafted_on": datetime.date.today()})
@@ -86,6 +87,7 @@ def doc_create(request):
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def doc_edit(request, code):
     d = sel.doc(request.user, code, write=True)
     form = f.DocForm(request.POST or None, initial={k: getattr(d, k) for k in sv.DOC_EDITABLE})
@@ -228,6 +230,7 @@ def campaign_list(request):
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def campaign_create(request):
     orgs = _orgs_or_403(request.user)
     form = f.CampaignForm(request.POST or None, organizations=orgs, initial={"corpus_since": 1983})
@@ -273,6 +276,7 @@ def criterion_add(request, code):
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def criterion_edit(request, code):
     cr = sel.criterion(request.user, code, write=True)
     form = f.CriterionForm(request.POST or None, initial={"text": cr.text, "suggests": cr.suggests})
@@ -322,6 +326,7 @@ def corpus_list(request, code):
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def corpus_detail(request, code):
     d = sel.corpus_doc(request.user, code, write=request.method == "POST")
     criteria = d.campaign.criteria.all()
