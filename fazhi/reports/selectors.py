@@ -183,7 +183,8 @@ def record_url(obj: Model) -> str:
             return reverse(route.url_name, kwargs=kwargs)
         except (NoReverseMatch, AttributeError):
             continue
-    return ""
+    url = getattr(obj, "url", "")  # a deadline names the page of the record it belongs to
+    return url if isinstance(url, str) and url.startswith("/") else ""
 
 
 def date_fields(model: type[Model]) -> list:
