@@ -173,3 +173,23 @@ register_list_route("excel:export#functions_credit_penalty", CreditRecord, kwarg
                     markers=lambda o: [o.subject_name])
 register_list_route("excel:export#functions_credit_license", CreditRecord, kwargs={"ledger": "functions_credit_license"},
                     markers=lambda o: [o.subject_name], owner_sees=False)
+
+# API (/api/functions/...).
+register_object_route("api:fn_power_get", PowerItem)
+register_object_route("api:fn_power_cancel", PowerItem, body={"adjusted_on": "2021-07-01", "document": "同政办发〔2021〕9号",
+                                                             "reason": "职权取消"})
+register_object_route("api:fn_request_get", InfoRequest)
+register_object_route("api:fn_request_reply", InfoRequest, body={"on": "2021-06-10", "reply_type": "disclose"})
+register_object_route("api:fn_credit_get", CreditRecord)
+register_object_route("api:fn_credit_report", CreditRecord, body={"on": "2021-06-10"})
+register_list_route("api:fn_power_list", PowerItem, markers=lambda o: [o.name])
+register_list_route("api:fn_service_check", ServiceItem, markers=lambda o: [o.name], owner_sees=False)
+register_list_route("api:fn_request_list", InfoRequest, markers=lambda o: [o.applicant_name])
+register_list_route("api:fn_credit_list", CreditRecord, markers=lambda o: [o.subject_name])
+register_create_route("api:fn_power_add", PowerAdjustment, body=lambda org: {
+    "organization": str(org.code), "adjusted_on": "2021-06-01", "document": "同政办发〔2021〕3号",
+    "power_code": _code("QP-"), "name": marker("接口新增职权"), "category": "license", "legal_basis": "某法",
+    "subject": "某局"})
+register_create_route("api:fn_request_create", InfoRequest, body=lambda org: {
+    "organization": str(org.code), "applicant_kind": "citizen", "applicant_name": marker("接口申请人"),
+    "channel": "in_person", "submitted_on": "2021-06-01", "content": "某文件"})
