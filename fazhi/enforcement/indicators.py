@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count, F, Q
+from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q
 
 from fazhi.core.indicators import pct, register_indicator
 from fazhi.enforcement.choices import BodyKind
@@ -71,8 +71,8 @@ register_indicator(
 
 
 def _avg_days(qs):
-    days = [(c - f).days for f, c in qs.values_list("filed_on", "closed_on")]
-    return round(sum(days) / len(days), 1) if days else 0
+    avg = qs.aggregate(a=Avg(ExpressionWrapper(F("closed_on") - F("filed_on"), output_field=DurationField())))["a"]
+    return round(avg.total_seconds() / 86400, 1) if avg else 0
 
 
 register_indicator(

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count, F, Q
+from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q
 from django.db.models.functions import TruncMonth
 
 from fazhi.core.scoping import access, scope
@@ -148,15 +148,17 @@ def statistics(qs, today: datetime.date | None = None) -> dict:
     n_pub = pub.count()
     n_pub_timely = pub.filter(published_on__isnull=False, published_on__lte=F("publicity_due")).count()
     n_cases = qs.count()
-    n_two = qs.annotate(k=Count("officers")).filter(k__gte=2).count()
+    n_two = Case.officers.through.objects.filter(case__in=qs.values("pk")).values("case_id") \
+        .annotate(k=Count("officer_id")).filter(k__gte=2).count()
     closed = qs.filter(closed_on__isnull=False)
-    days = [(c - f).days for f, c in closed.values_list("filed_on", "closed_on").iterator(chunk_size=5000)]
+    n_closed = closed.count()
+    avg = closed.aggregate(a=Avg(ExpressionWrapper(F("closed_on") - F("filed_on"), output_field=DurationField())))["a"]
     return {
         "total": n_cases, "by_org": by_org, "by_kind": by_kind, "by_month": by_month,
         "major": n_major, "major_reviewed": n_major_reviewed, "legality_review_rate": rate(n_major_reviewed, n_major),
         "publicity": n_pub, "publicity_timely": n_pub_timely, "publicity_timely_rate": rate(n_pub_timely, n_pub),
         "two_officer": n_two, "two_officer_rate": rate(n_two, n_cases),
-        "closed": len(days), "avg_handling_days": round(sum(days) / len(days), 1) if days else 0,
+        "closed": n_closed, "avg_handling_days": round(avg.total_seconds() / 86400, 1) if avg else 0,
         "overdue": overdue_cases(qs, today).count(),
     }
 
