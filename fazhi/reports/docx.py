@@ -190,6 +190,11 @@ def _split(segments):
     return [line for line in lines if line]
 
 
+def _width(text: str) -> float:
+    """Width in characters of 3号: Chinese characters 1, digits and Latin letters about 1/2."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1 for ch in text)
+
+
 def build_document(rendered: Rendered):
     doc = Document()
     _page_setup(doc)
@@ -221,12 +226,15 @@ def build_document(rendered: Rendered):
     # Signature: two blank lines, then the issuing body and 成文日期, right-aligned, 4 characters in.
     _body_paragraph(doc, indent=False)
     _body_paragraph(doc, indent=False)
-    for text in (rendered.issuer, signed_text(rendered.signed_on)):
+    # GB/T 9704-2012 7.3.5.2: 成文日期右空四字; the issuing body centred over the date.
+    date = signed_text(rendered.signed_on)
+    centre = 4 + _width(date) / 2
+    for text, indent in ((rendered.issuer, max(0.0, centre - _width(rendered.issuer) / 2)), (date, 4)):
         if not text:
             continue
         p = _body_paragraph(doc, indent=False)
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        p.paragraph_format.right_indent = Pt(BODY_PT * 4)
+        p.paragraph_format.right_indent = Pt(BODY_PT * indent)
         _body_run(p, text, FANGSONG)
     props = doc.core_properties
     props.title = rendered.title
