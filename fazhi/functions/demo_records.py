@@ -87,6 +87,8 @@ SURNAMES = "马杨李王张丁金田海白周刘苏罗韩冯何吴"
 GIVEN = ["建军", "晓燕", "文博", "海霞", "志刚", "明远", "国栋", "玉兰", "永福", "学军", "丽娟", "天明"]
 FIRMS = ["同心县清真牛羊肉", "同心县枸杞", "同心县汇丰商贸", "同心县金源建材", "同心县豫海餐饮", "宁夏同德物流",
          "同心县红城农牧", "同心县银阳新能源", "同心县东关超市", "同心县兴隆养殖", "宁夏韦州建筑工程", "同心县丰源粮油"]
+PLACES = ["豫海", "河西", "韦州", "下马关", "预旺", "王团", "丁塘", "田老庄", "马高庄", "张家塬", "兴隆", "石狮"]
+TRADES = ["商贸", "餐饮", "建材", "农牧", "物流", "超市", "养殖", "粮油", "新能源", "枸杞", "清真食品", "汽车修理"]
 
 
 def _day(i: int, n: int, first: datetime.date, last: datetime.date) -> datetime.date:
@@ -252,9 +254,17 @@ SERVICE_NAMES = {
 }
 TYPE_CODES = {"license": "XK", "confirmation": "QR", "payment": "JF", "public_service": "GG", "filing": "BA",
               "other": "QT", "levy": "ZS", "reward": "JL", "adjudication": "CJ"}
-SERVICE_AGENCIES = ["同心县审批服务管理局", "同心县市场监督管理局", "同心县自然资源局", "同心县人力资源和社会保障局",
-                    "同心县民政局", "同心县公安局", "同心县卫生健康局", "同心县住房和城乡建设局", "同心县交通运输局",
-                    "同心县教育体育局", "同心县医疗保障局", "同心县退役军人事务局"]
+SERVICE_AGENCY = {
+    "食品经营许可": "同心县市场监督管理局", "建设工程规划许可": "同心县自然资源局", "取水许可": "同心县审批服务管理局",
+    "道路运输经营许可": "同心县交通运输局", "药品零售企业许可": "同心县市场监督管理局", "公共场所卫生许可": "同心县卫生健康局",
+    "娱乐场所经营许可": "同心县审批服务管理局", "林草种子生产经营许可": "同心县林业和草原局",
+    "最低生活保障对象认定": "同心县民政局", "残疾等级评定": "同心县民政局", "农村宅基地资格确认": "同心县农业农村局",
+    "工伤认定": "同心县人力资源和社会保障局", "城乡居民养老保险待遇发放": "同心县人力资源和社会保障局",
+    "高龄津贴发放": "同心县民政局", "退役士兵自主就业一次性经济补助": "同心县退役军人事务局",
+    "就业登记": "同心县人力资源和社会保障局", "社会保障卡申领": "同心县人力资源和社会保障局", "户籍证明开具": "同心县公安局",
+    "不动产登记资料查询": "同心县自然资源局", "学籍证明": "同心县教育体育局", "建设工程竣工验收备案": "同心县住房和城乡建设局",
+    "民办培训机构备案": "同心县教育体育局", "特种设备使用登记": "同心县市场监督管理局", "医师执业注册": "同心县卫生健康局",
+}
 
 
 def _services(orgs: dict[str, Organization], spj: Organization) -> dict:
@@ -269,7 +279,7 @@ def _services(orgs: dict[str, Organization], spj: Organization) -> dict:
         t = types[main_no % len(types)]
         names = SERVICE_NAMES[t]
         base = names[main_no % len(names)]
-        agency = SERVICE_AGENCIES[main_no % len(SERVICE_AGENCIES)]
+        agency = SERVICE_AGENCY.get(base, "同心县审批服务管理局")
         main_code = f"{TYPE_CODES[t]}{main_no:05d}000"
         specs.append((ServiceLevel.MAIN, None, main_code, base, t, agency))
         subs = main_no % 3
@@ -485,13 +495,14 @@ LICENSE_KINDS = [("食品经营许可", "普通", "食品经营许可证"), ("�
 
 
 def _subject(i: int) -> dict:
+    place, trade = PLACES[i % len(PLACES)], TRADES[(i // len(PLACES)) % len(TRADES)]
     if i % 5 == 4:
         return {"行政相对人名称": _name(i), "行政相对人类别": "自然人", "证件类型": "身份证", "证件号码": _id_number(i)}
-    firm = f"{FIRMS[i % len(FIRMS)]}{'有限公司' if i % 3 else '经营部'}{i // len(FIRMS) + 1}号店" if i % 5 == 3 else \
-        f"{FIRMS[i % len(FIRMS)]}有限公司{i // len(FIRMS) + 1}分公司"
     if i % 5 == 3:
-        return {"行政相对人名称": firm, "行政相对人类别": "个体工商户", "统一社会信用代码": credit_code(firm, "92"),
+        shop = f"同心县{place}{'镇' if place not in ('石狮',) else ''}{SURNAMES[i % len(SURNAMES)]}记{trade}店"
+        return {"行政相对人名称": shop, "行政相对人类别": "个体工商户", "统一社会信用代码": credit_code(shop, "92"),
                 "法定代表人": _name(i + 7)}
+    firm = f"同心县{place}{trade}有限公司" if i % 2 else f"宁夏{place}{trade}有限责任公司"
     return {"行政相对人名称": firm, "行政相对人类别": "法人及非法人组织", "统一社会信用代码": credit_code(firm, "91"),
             "法定代表人": _name(i + 3)}
 
