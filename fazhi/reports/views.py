@@ -242,20 +242,25 @@ def report_detail(request, code):
     return _report_page(request, _report(request, code))
 
 
-@login_required
-@require_POST
-def report_edit(request, code):
+def _report_form_post(request, code, form_class, service, form_key: str, done: str):
+    """A form posted from the report page: the service on valid data, else the page with the errors."""
     report = _report(request, code, write=True)
-    form = f.ReportMetaForm(request.POST)
+    form = form_class(request.POST)
     if form.is_valid():
         try:
-            sv.report_update(actor=request.user, report=report, request_id=_rid(request), **form.cleaned_data)
+            service(actor=request.user, report=report, request_id=_rid(request), **form.cleaned_data)
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
-            messages.success(request, "已保存报告信息。")
+            messages.success(request, done)
             return redirect(report)
-    return _report_page(request, report, status=400, meta_form=form)
+    return _report_page(request, report, status=400, **{form_key: form})
+
+
+@login_required
+@require_POST
+def report_edit(request, code):
+    return _report_form_post(request, code, f.ReportMetaForm, sv.report_update, "meta_form", "已保存报告信息。")
 
 
 @login_required
@@ -282,17 +287,7 @@ def block_edit(request, code, block):
 @login_required
 @require_POST
 def block_add(request, code):
-    report = _report(request, code, write=True)
-    form = f.BlockAddForm(request.POST)
-    if form.is_valid():
-        try:
-            sv.block_add(actor=request.user, report=report, request_id=_rid(request), **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, "已增加段落。")
-            return redirect(report)
-    return _report_page(request, report, status=400, add_form=form)
+    return _report_form_post(request, code, f.BlockAddForm, sv.block_add, "add_form", "已增加段落。")
 
 
 @login_required

@@ -307,3 +307,24 @@ def test_indicator_registry_is_backwards_compatible_and_ordered():
         assert ind.is_count and ind.date_field == ""
     finally:
         core_ind._REGISTRY.pop("test.compat")
+
+
+def test_add_paragraph_and_edit_report_info_pages(county, login):
+    report = sv.report_create(actor=county.admin, organization=county.gov, year=2021)
+    c = login(county.admin)
+    n = report.blocks.count()
+    bad = c.post(f"/reports/annual/{report.code}/blocks/add/", {"part": "plans", "body": "共{{x.y}}项"})
+    assert bad.status_code == 400 and "未知的指标代码" in bad.content.decode()
+    assert report.blocks.count() == n
+    ok = c.post(f"/reports/annual/{report.code}/blocks/add/",
+                {"part": "plans", "body": "继续压减逾期事项（{{reports.overdue_deadlines}}项）。"})
+    assert ok.status_code == 302 and report.blocks.count() == n + 1
+    added = report.blocks.get(body__startswith="继续压减")
+    parts = [b.part for b in report.blocks.all()]
+    assert added.part == Part.PLANS and parts.index(Part.DUTIES) > list(report.blocks.all()).index(added)
+    resp = c.post(f"/reports/annual/{report.code}/edit/", {"title": "", "issuer": "x", "submitted_to": "县委"})
+    assert resp.status_code == 400
+    resp = c.post(f"/reports/annual/{report.code}/edit/", {"title": "新标题", "issuer": "同心县人民政府",
+                                                          "signed_on": "2022-01-20", "submitted_to": "县委、县人大常委会"})
+    report.refresh_from_db()
+    assert resp.status_code == 302 and report.title == "新标题" and report.signed_on == datetime.date(2022, 1, 20)
