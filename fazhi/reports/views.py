@@ -157,13 +157,22 @@ def dashboard(request):
                     months[i] += v
         trend.append({"name": m["label"], "monthly": months,
                       "url": reverse("reports:dashboard_module", args=[m["key"]]) + "?" + _query(org, year)})
+    # Comparison across organizations: the records each one holds behind the counted figures.
+    totals: dict = {}
+    for r in rows:
+        if r["indicator"].is_count:
+            for d in sel.by_org(request.user, r["indicator"], org, year, limit=50):
+                totals[d["org"]] = totals.get(d["org"], 0) + d["value"]
+    compare = [{"name": o.short_name or o.name, "value": v,
+                "url": reverse("reports:dashboard") + "?" + _query(o, year)}
+               for o, v in sorted(totals.items(), key=lambda kv: -kv[1])[:15]]
     sections = []
     for m in mods:
         sections.append({**m, "rows": by_module[m["key"]],
                          "url": reverse("reports:dashboard_module", args=[m["key"]]) + "?" + _query(org, year)})
     return render(request, "reports/dashboard.html", {
         "org": org, "year": year, "orgs": sel.pickable_orgs(request.user), "sections": sections,
-        "chart": {"kind": "overview", "trend": trend, "year": year}, "modules": mods})
+        "chart": {"kind": "overview", "trend": trend, "orgs": compare, "year": year}, "modules": mods})
 
 
 @login_required

@@ -24,6 +24,7 @@
     var chart = make("overview-trend");
     if (chart) {
       chart.setOption({
+        animation: false,
         tooltip: { trigger: "axis", renderMode: "richText" },
         legend: { type: "scroll", top: 0 },
         grid: { left: 50, right: 20, top: 40, bottom: 30 },
@@ -34,6 +35,19 @@
         })
       });
       chart.on("click", function (p) { go(data.trend[p.seriesIndex].url); });
+    }
+    var bars = make("overview-orgs");
+    if (bars) {
+      var list = (data.orgs || []).slice().reverse();
+      bars.setOption({
+        animation: false,
+        tooltip: { trigger: "axis", renderMode: "richText", axisPointer: { type: "shadow" } },
+        grid: { left: 160, right: 30, top: 20, bottom: 30 },
+        xAxis: { type: "value", name: "条" },
+        yAxis: { type: "category", data: list.map(function (o) { return o.name; }) },
+        series: [{ type: "bar", data: list.map(function (o) { return o.value; }), itemStyle: { color: "#1f5fa8" } }]
+      });
+      bars.on("click", function (p) { go(list[p.dataIndex] && list[p.dataIndex].url); });
     }
   }
 
