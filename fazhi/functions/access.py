@@ -3,12 +3,28 @@ from __future__ import annotations
 
 import datetime
 
-from fazhi.core.access_registry import (marker, register_create_route, register_factory, register_list_route,
-                                        register_object_route, register_public_route,
-                                        register_unscoped_route)
+from fazhi.core.access_registry import (
+    marker,
+    register_create_route,
+    register_factory,
+    register_list_route,
+    register_object_route,
+    register_public_route,
+    register_unscoped_route,
+)
 from fazhi.functions import services as sv
-from fazhi.functions.models import (AnnualReport, CreditActivity, CreditRecord, Disclosure, InfoRequest,
-                                    NewMediaAccount, PowerAdjustment, PowerItem, ServiceItem, UpperServiceItem)
+from fazhi.functions.models import (
+    AnnualReport,
+    CreditActivity,
+    CreditRecord,
+    Disclosure,
+    InfoRequest,
+    NewMediaAccount,
+    PowerAdjustment,
+    PowerItem,
+    ServiceItem,
+    UpperServiceItem,
+)
 
 DAY = datetime.date(2021, 6, 1)
 

@@ -14,8 +14,15 @@ from fazhi.api.routers.common import actor_of, org_ref, paginate, request_id
 from fazhi.api.schemas import ErrorOut, FilterSchema, InSchema, PageParams
 from fazhi.functions import selectors as sel
 from fazhi.functions import services as sv
-from fazhi.functions.choices import (ApplicantKind, CreditKind, CreditStatus, PowerCategory, ReplyType,
-                                     RequestChannel, RequestState)
+from fazhi.functions.choices import (
+    ApplicantKind,
+    CreditKind,
+    CreditStatus,
+    PowerCategory,
+    ReplyType,
+    RequestChannel,
+    RequestState,
+)
 
 router = Router(tags=["政府职能"])
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}

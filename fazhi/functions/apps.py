@@ -9,9 +9,8 @@ class FunctionsConfig(AppConfig):
     def ready(self):
         from fazhi.core.nav import register_nav
         from fazhi.core.signals import credit_decision
-        from fazhi.portal.registry import register_section
-
         from fazhi.functions import services  # registers audit action codes
+        from fazhi.portal.registry import register_section
 
         credit_decision.connect(services.on_credit_decision, dispatch_uid="functions.on_credit_decision")
 

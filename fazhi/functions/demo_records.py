@@ -23,14 +23,34 @@ from fazhi.core.choices import OrgKind
 from fazhi.core.deadlines import get_calendar
 from fazhi.core.models import Organization
 from fazhi.demo.data.tongxin import credit_code
-from fazhi.functions import credit_fields as cf
 from fazhi.functions import services as sv
-from fazhi.functions.choices import (ENFORCEMENT_CATEGORIES, RESPONSIBILITY_STAGES, AdjustmentKind,
-                                     CreditActivityKind, CreditKind, CreditSource, CreditStatus, DisclosureArea,
-                                     DisclosureChannel, MediaPlatform, OnlineDepth, PowerCategory, ReplyType,
-                                     ServiceItemType, ServiceLevel, SubjectCategory)
-from fazhi.functions.models import (CreditActivity, CreditRecord, Disclosure, InfoRequest, NewMediaAccount,
-                                    PowerAdjustment, PowerItem, ServiceItem, UpperServiceItem)
+from fazhi.functions.choices import (
+    ENFORCEMENT_CATEGORIES,
+    RESPONSIBILITY_STAGES,
+    AdjustmentKind,
+    CreditActivityKind,
+    CreditKind,
+    CreditSource,
+    CreditStatus,
+    DisclosureArea,
+    DisclosureChannel,
+    MediaPlatform,
+    OnlineDepth,
+    PowerCategory,
+    ReplyType,
+    ServiceItemType,
+    ServiceLevel,
+)
+from fazhi.functions.models import (
+    CreditActivity,
+    CreditRecord,
+    Disclosure,
+    NewMediaAccount,
+    PowerAdjustment,
+    PowerItem,
+    ServiceItem,
+    UpperServiceItem,
+)
 
 D = datetime.date
 YEAR = 2021

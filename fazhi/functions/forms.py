@@ -10,10 +10,28 @@ from fazhi.core.forms import OrgChoiceField
 from fazhi.core.models import Organization
 from fazhi.core.workyear import working_year
 from fazhi.functions import credit_fields as cf
-from fazhi.functions.choices import (RESPONSIBILITY_STAGES, AdjustmentKind, ApplicantKind, CreditActivityKind,
-                                     CreditKind, CreditStatus, DisclosureArea, PowerCategory, ReplyType,
-                                     RequestChannel, RequestState, ServiceItemType, ServiceLevel)
-from fazhi.functions.models import AnnualReport, CreditActivity, Disclosure, NewMediaAccount, ServiceItem
+from fazhi.functions.choices import (
+    RESPONSIBILITY_STAGES,
+    AdjustmentKind,
+    ApplicantKind,
+    CreditActivityKind,
+    CreditKind,
+    CreditStatus,
+    DisclosureArea,
+    PowerCategory,
+    ReplyType,
+    RequestChannel,
+    RequestState,
+    ServiceItemType,
+    ServiceLevel,
+)
+from fazhi.functions.models import (
+    AnnualReport,
+    CreditActivity,
+    Disclosure,
+    NewMediaAccount,
+    ServiceItem,
+)
 
 
 class DateInput(forms.DateInput):

@@ -8,8 +8,16 @@ from fazhi.core.indicators import pct, register_indicator
 from fazhi.core.models import Organization
 from fazhi.functions import selectors as sel
 from fazhi.functions.choices import AdjustmentKind, CreditActivityKind
-from fazhi.functions.models import (CreditActivity, CreditRecord, Disclosure, InfoRequest, NewMediaAccount,
-                                    PowerAdjustment, PowerItem, ServiceItem)
+from fazhi.functions.models import (
+    CreditActivity,
+    CreditRecord,
+    Disclosure,
+    InfoRequest,
+    NewMediaAccount,
+    PowerAdjustment,
+    PowerItem,
+    ServiceItem,
+)
 
 S2 = "一(二)"
 

@@ -17,17 +17,46 @@ from functools import partial
 
 from django.utils import timezone
 
-from fazhi.core.ledgers import Column, OrgLedger, RowProblem, ServiceLedger, register_ledger, resolve_org
+from fazhi.core.ledgers import (
+    Column,
+    OrgLedger,
+    RowProblem,
+    ServiceLedger,
+    register_ledger,
+    resolve_org,
+)
 from fazhi.core.scoping import scope
 from fazhi.functions import credit_fields as cf
 from fazhi.functions import selectors as sel
 from fazhi.functions import services as sv
-from fazhi.functions.choices import (RESPONSIBILITY_STAGES, AdjustmentKind, ApplicantKind, CreditKind,
-                                     CreditSource, CreditStatus, DisclosureArea, DisclosureChannel, MediaPlatform,
-                                     OnlineDepth, PowerCategory, ReplyType, RequestChannel, RequestState,
-                                     ServiceItemType, ServiceLevel)
-from fazhi.functions.models import (CreditRecord, Disclosure, InfoRequest, NewMediaAccount, PowerAdjustment,
-                                    PowerItem, ServiceItem, UpperServiceItem)
+from fazhi.functions.choices import (
+    RESPONSIBILITY_STAGES,
+    AdjustmentKind,
+    ApplicantKind,
+    CreditKind,
+    CreditSource,
+    CreditStatus,
+    DisclosureArea,
+    DisclosureChannel,
+    MediaPlatform,
+    OnlineDepth,
+    PowerCategory,
+    ReplyType,
+    RequestChannel,
+    RequestState,
+    ServiceItemType,
+    ServiceLevel,
+)
+from fazhi.functions.models import (
+    CreditRecord,
+    Disclosure,
+    InfoRequest,
+    NewMediaAccount,
+    PowerAdjustment,
+    PowerItem,
+    ServiceItem,
+    UpperServiceItem,
+)
 from fazhi.lib import xlsx
 
 ORG_HELP = "单位全称，须为已有单位且您有登记权限。"

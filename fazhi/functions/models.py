@@ -12,11 +12,25 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from fazhi.core.models import OrgOwnedModel
-from fazhi.functions.choices import (AdjustmentKind, ApplicantKind, CreditActivityKind, CreditKind, CreditSource,
-                                     CreditStatus, DisclosureArea, DisclosureChannel, MediaPlatform, OnlineDepth,
-                                     PowerCategory, ReplyType, RequestChannel, RequestState, ServiceItemType,
-                                     ServiceLevel, SubjectCategory)
-
+from fazhi.functions.choices import (
+    AdjustmentKind,
+    ApplicantKind,
+    CreditActivityKind,
+    CreditKind,
+    CreditSource,
+    CreditStatus,
+    DisclosureArea,
+    DisclosureChannel,
+    MediaPlatform,
+    OnlineDepth,
+    PowerCategory,
+    ReplyType,
+    RequestChannel,
+    RequestState,
+    ServiceItemType,
+    ServiceLevel,
+    SubjectCategory,
+)
 
 # -- 权责清单 ------------------------------------------------------------------------------------------
 

@@ -7,9 +7,18 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from fazhi.core.scoping import access, scope
 from fazhi.functions.choices import SIX_ELEMENTS, CreditStatus
-from fazhi.functions.models import (AnnualReport, CreditActivity, CreditRecord, Disclosure, InfoRequest,
-                                    NewMediaAccount, PowerAdjustment, PowerItem, ServiceItem, UpperServiceItem)
-
+from fazhi.functions.models import (
+    AnnualReport,
+    CreditActivity,
+    CreditRecord,
+    Disclosure,
+    InfoRequest,
+    NewMediaAccount,
+    PowerAdjustment,
+    PowerItem,
+    ServiceItem,
+    UpperServiceItem,
+)
 
 # -- 权责清单 -----------------------------------------------------------------------------------------
 

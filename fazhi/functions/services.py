@@ -29,17 +29,43 @@ from django.db import transaction
 from fazhi.core.actions import register_actions
 from fazhi.core.audit import audit_log, diff, snapshot
 from fazhi.core.choices import OrgKind
-from fazhi.core.deadlines import (MissingHolidayData, UnknownRule, deadline_done, deadline_pause, deadline_register,
-                                  deadline_resume)
+from fazhi.core.deadlines import (
+    MissingHolidayData,
+    UnknownRule,
+    deadline_done,
+    deadline_pause,
+    deadline_register,
+    deadline_resume,
+)
 from fazhi.core.deadlines import compute_due as _compute_due
 from fazhi.core.models import Deadline, Organization
 from fazhi.core.scoping import can_write
 from fazhi.functions import credit_fields as cf
-from fazhi.functions.choices import (DELEGATION_KINDS, ENFORCEMENT_CATEGORIES, RECEIPT_BASIS, AdjustmentKind,
-                                     CreditKind, CreditSource, CreditStatus, ReplyType, RequestChannel, RequestState,
-                                     SubjectCategory)
-from fazhi.functions.models import (AnnualReport, CreditActivity, CreditRecord, Disclosure, InfoRequest,
-                                    NewMediaAccount, PowerAdjustment, PowerItem, ServiceItem, UpperServiceItem)
+from fazhi.functions.choices import (
+    DELEGATION_KINDS,
+    ENFORCEMENT_CATEGORIES,
+    RECEIPT_BASIS,
+    AdjustmentKind,
+    CreditKind,
+    CreditSource,
+    CreditStatus,
+    ReplyType,
+    RequestChannel,
+    RequestState,
+    SubjectCategory,
+)
+from fazhi.functions.models import (
+    AnnualReport,
+    CreditActivity,
+    CreditRecord,
+    Disclosure,
+    InfoRequest,
+    NewMediaAccount,
+    PowerAdjustment,
+    PowerItem,
+    ServiceItem,
+    UpperServiceItem,
+)
 from fazhi.lib import validators
 
 GKTL = "《政府信息公开条例》"
@@ -484,7 +510,7 @@ def request_receive(*, actor, organization: Organization, applicant_kind: str, a
 
 @transaction.atomic
 def request_update(*, actor, req: InfoRequest, data: dict, request_id: str = "") -> InfoRequest:
-    if "applicant_id" in data and data["applicant_id"]:
+    if data.get("applicant_id"):
         value = validators.normalize_ascii(data["applicant_id"]).upper()
         kind = data.get("applicant_kind", req.applicant_kind)
         try:

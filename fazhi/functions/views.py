@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -22,8 +21,16 @@ from fazhi.functions import credit_fields as cf
 from fazhi.functions import forms as f
 from fazhi.functions import selectors as sel
 from fazhi.functions import services as sv
-from fazhi.functions.choices import (DELEGATION_KINDS, AdjustmentKind, CreditKind, CreditStatus, PowerCategory,
-                                     RequestState)
+from fazhi.functions.choices import (
+    AdjustmentKind,
+    CreditKind,
+    CreditStatus,
+    DisclosureArea,
+    PowerCategory,
+    RequestState,
+)
+
+AREA_LABELS = dict(DisclosureArea.choices)
 
 
 def _rid(request) -> str:
@@ -177,12 +184,12 @@ def power_adjust(request, code, kind):
     item = sel.power_item(request.user, code, write=True)
     if kind == "cancel":
         form = f.PowerCancelForm(request.POST, prefix="cancel")
-        call = lambda d: sv.power_cancel(actor=request.user, item=item, adjusted_on=d["adjusted_on"],  # noqa: E731
+        call = lambda d: sv.power_cancel(actor=request.user, item=item, adjusted_on=d["adjusted_on"],
                                          document=d["document"], reason=d["reason"], request_id=_rid(request))
     elif kind == "delegate":
         form = f.PowerDelegateForm(request.POST, prefix="delegate", townships=Organization.objects.filter(
             kind=OrgKind.TOWNSHIP, region__path__startswith=item.organization.region.path))
-        call = lambda d: sv.power_delegate(actor=request.user, item=item, kind=d["kind"], township=d["township"],  # noqa: E731
+        call = lambda d: sv.power_delegate(actor=request.user, item=item, kind=d["kind"], township=d["township"],
                                            adjusted_on=d["adjusted_on"], document=d["document"], reason=d["reason"],
                                            request_id=_rid(request))
     else:
@@ -330,7 +337,8 @@ def disclosure_list(request):
         "page": _page(request, qs.order_by("-published_on", "-formed_on", "-id")), "form": form,
         "query": _query(request), "year": year, "n": n,
         "timely": pct(published.filter(published_on__lte=F("due_on")).count(), n),
-        "by_area": published.values("area").annotate(c=Count("id")).order_by("-c"),
+        "by_area": [(AREA_LABELS.get(a["area"], a["area"]), a["c"])
+                    for a in published.values("area").annotate(c=Count("id")).order_by("-c")],
         "can_create": writable_orgs(request.user).exists(),
     })
 
@@ -361,7 +369,7 @@ def disclosure_edit(request, code):
         if saved:
             messages.success(request, "已保存。")
             return redirect("functions:disclosure_list")
-    return _form_page(request, form, title=f"修改主动公开信息", back="functions:disclosure_list", back_label="主动公开",
+    return _form_page(request, form, title="修改主动公开信息", back="functions:disclosure_list", back_label="主动公开",
                       intro=f"公开期限届满日：{obj.due_on:%Y-%m-%d}（自形成之日起20个工作日，条例第二十六条）。" if obj.due_on else "")
 
 
@@ -707,16 +715,16 @@ def credit_step(request, code, step):
     rec = sel.credit_record(request.user, code, write=True)
     if step == "report":
         form = f.StepDateForm(request.POST, prefix="report")
-        call = lambda d: sv.credit_record_report(actor=request.user, record=rec, on=d["on"], request_id=_rid(request))  # noqa: E731
+        call = lambda d: sv.credit_record_report(actor=request.user, record=rec, on=d["on"], request_id=_rid(request))
         kw, ok = {"report": form}, "已登记报送公示。"
     elif step == "withdraw":
         form = f.CreditWithdrawForm(request.POST, prefix="withdraw")
-        call = lambda d: sv.credit_record_withdraw(actor=request.user, record=rec, on=d["on"], reason=d["reason"],  # noqa: E731
+        call = lambda d: sv.credit_record_withdraw(actor=request.user, record=rec, on=d["on"], reason=d["reason"],
                                                    request_id=_rid(request))
         kw, ok = {"withdraw": form}, "已登记决定被撤销/变更。"
     elif step == "down":
         form = f.StepDateForm(request.POST, prefix="down")
-        call = lambda d: sv.credit_record_taken_down(actor=request.user, record=rec, on=d["on"], request_id=_rid(request))  # noqa: E731
+        call = lambda d: sv.credit_record_taken_down(actor=request.user, record=rec, on=d["on"], request_id=_rid(request))
         kw, ok = {"down": form}, "已登记撤下。"
     else:
         raise Http404("未知的办理步骤。")
@@ -758,5 +766,3 @@ def _csv_safe(value: str) -> str:
 def index(request):
     return redirect("functions:power_list")
 
-
-del DELEGATION_KINDS, datetime

@@ -100,12 +100,12 @@ def test_warning_only_penalty_is_flagged_not_for_the_enterprise_system(county):
 def test_bad_fields_are_refused_in_chinese(county):
     with pytest.raises(ValidationError) as e:
         sv.credit_record_create(actor=None, organization=county.scj, kind="penalty",
-                                fields=_penalty_fields(**{"处罚类别": "", "行政相对人类别": "企业"}))
+                                fields=_penalty_fields(处罚类别="", 行政相对人类别="企业"))
     text = str(e.value)
     assert "“处罚类别”为必填字段" in text and "“行政相对人类别”应为" in text
     with pytest.raises(ValidationError) as e:
         sv.credit_record_create(actor=None, organization=county.scj, kind="penalty",
-                                fields=_penalty_fields(**{"统一社会信用代码": "91640324MA76XXXX1X"}))
+                                fields=_penalty_fields(统一社会信用代码="91640324MA76XXXX1X"))
     assert "统一社会信用代码" in str(e.value)
     with pytest.raises(ValidationError) as e:
         sv.credit_record_create(actor=None, organization=county.scj, kind="penalty", fields={"罚款": "1"})
@@ -150,7 +150,7 @@ def test_import_round_trip_and_all_or_nothing(county):
     ws = wb.active
     ws.append(header)
     ws.append(row())
-    ws.append(row(doc="同市监罚字〔2021〕17号", **{"处罚类别": None}))
+    ws.append(row(doc="同市监罚字〔2021〕17号", 处罚类别=None))
     buf = io.BytesIO()
     wb.save(buf)
     buf.seek(0)
@@ -177,8 +177,7 @@ def test_import_round_trip_and_all_or_nothing(county):
 
 def test_portal_masks_natural_persons(county, client):
     rec = sv.credit_record_create(actor=None, organization=county.scj, kind="penalty", fields=_penalty_fields(
-        subject="马晓明", **{"行政相对人类别": "自然人", "统一社会信用代码": None, "证件类型": "身份证",
-                            "证件号码": "11010519491231002X"}), reported_on=D(2021, 10, 8))
+        subject="马晓明", 行政相对人类别="自然人", 统一社会信用代码=None, 证件类型="身份证", 证件号码="11010519491231002X"), reported_on=D(2021, 10, 8))
     page = client.get("/portal/functions/credit/?year=2021").content.decode()
     assert rec.document_number in page and "马某" in page
     assert "马晓明" not in page and "11010519491231002X" not in page

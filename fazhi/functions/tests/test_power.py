@@ -43,7 +43,7 @@ def test_list_as_of_a_date_across_adjustments(county):
     assert _codes(_as_of(county, D(2021, 1, 1))) == ["A", "B", "C"]
     assert _codes(_as_of(county, D(2021, 3, 1))) == ["A", "B", "C", "N"]
     # 变更: the old wording until 4月30日, the new one from 5月1日 — never both, never neither.
-    names = lambda day: dict(_as_of(county, day).values_list("power_code", "name"))  # noqa: E731
+    names = lambda day: dict(_as_of(county, day).values_list("power_code", "name"))
     assert names(D(2021, 4, 30))["A"] == "事项A"
     assert names(D(2021, 5, 1))["A"] == "对A行为的处罚（修订）"
     # 取消: in force on 7月31日, gone on 8月1日.
