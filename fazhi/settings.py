@@ -104,7 +104,10 @@ TEMPLATES = [
 ]
 
 _default_db = "sqlite:///" + str(BASE_DIR / "db.sqlite3")
-DATABASES = {"default": dj_database_url.parse(os.getenv("DATABASE_URL", _default_db), conn_max_age=60)}
+# Persistent connections are checked before reuse (CONN_HEALTH_CHECKS): after a database restart the
+# first request of each worker reconnects instead of failing with a 500.
+DATABASES = {"default": dj_database_url.parse(os.getenv("DATABASE_URL", _default_db), conn_max_age=60,
+                                              conn_health_checks=True)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL;",
