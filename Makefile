@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test test-pg serve assets install bench clean migrate loaddemo screenshots
+.PHONY: demo test test-pg serve assets install bench soak clean migrate loaddemo screenshots
 
 $(STAMP): pyproject.toml
 	bash scripts/bootstrap.sh
@@ -48,6 +48,11 @@ test-pg: install
 # PostgreSQL (indicators, list pages, search, DOCX, portal load). Sizes: FAZHI_BENCH_* (README, 基准测试).
 bench: install .secret_key
 	SECRET_KEY_FILE=.secret_key $(PY) -m fazhi.cli bench --out auto
+
+# 50 users for 60 s on gunicorn + PostgreSQL (own throwaway cluster), a PostgreSQL restart under load,
+# kill -9 of the server during form posts, schemathesis if installed. Exit 1 on any error (scripts/soak.py).
+soak: install
+	$(PY) scripts/soak.py
 
 # Screenshots of the main pages (server must be running: make demo in another terminal).
 screenshots: install
