@@ -51,7 +51,7 @@ def test_every_page_renders_for_the_owner_and_404s_for_others(county, login):
         assert owner.get(url).status_code == 200, url
     other = login(county.liaison_sfj)
     object_pages = [url for url in pages if any(str(o.code) in url for o in r.values())]
-    assert len(object_pages) == 12
+    assert len(object_pages) == 10
     for url in object_pages:
         assert other.get(url).status_code == 404, url
     assert owner.get("/functions/credit/new/other/").status_code == 404
