@@ -99,6 +99,21 @@ TOPICS = {
     "JTYSJ": ["未取得道路运输经营许可从事运输", "超限运输", "违反公路管理规定"],
     "NYJ": ["经营假劣农药", "违反动物防疫规定", "违反种子管理规定", "违反渔业管理规定"],
     "WJJ": ["未取得医疗机构执业许可开展诊疗活动", "违反公共场所卫生规定", "违反传染病防治规定"],
+    "YJJ": ["未按规定开展安全生产教育培训", "违反危险化学品安全管理规定", "未采取措施消除事故隐患"],
+    "SWJ": ["未经批准擅自取水", "在河道管理范围内违法采砂", "违反水土保持规定"],
+    "WLJ": ["擅自从事营业性演出", "违反文物保护规定", "违反网络文化经营管理规定"],
+    "JTJ": ["违反民办教育管理规定", "违反校外培训管理规定", "违反体育经营活动管理规定"],
+    "RSJ": ["拖欠劳动者工资", "违反劳动保障监察规定", "骗取社会保险待遇"],
+    "MZJ": ["违反社会组织登记管理规定", "违反殡葬管理规定", "违反养老机构管理规定"],
+    "LCJ": ["滥伐林木", "非法占用林地", "违反草原保护规定"],
+    "FGJ": ["违反价格管理规定", "违反固定资产投资项目节能审查规定", "违反粮食流通管理规定"],
+    "GXJ": ["违反成品油市场管理规定", "违反报废机动车回收管理规定", "违反单用途商业预付卡管理规定"],
+    "CZJ": ["违反财政收支管理规定", "违反政府采购管理规定", "违反会计管理规定"],
+    "YBJ": ["骗取医疗保障基金", "违反定点医药机构协议管理规定"],
+    "SFJ": ["违反律师执业管理规定", "违反基层法律服务管理规定"],
+    "TYJ": ["违反烈士纪念设施保护管理规定"],
+    "MZZJ": ["违反宗教事务管理规定"],
+    "RFB": ["违反人民防空工程管理规定"],
 }
 TOWNSHIP_NAMES = ["同心县豫海镇人民政府", "同心县河西镇人民政府", "同心县韦州镇人民政府", "同心县下马关镇人民政府",
                   "同心县预旺镇人民政府", "同心县王团镇人民政府", "同心县丁塘镇人民政府", "同心县田老庄乡人民政府",
@@ -374,6 +389,16 @@ AREA_WEIGHTS = [(DisclosureArea.PLANNING, 6), (DisclosureArea.MARKET, 12), (Disc
                 (DisclosureArea.SOCIAL, 9), (DisclosureArea.LAND, 3), (DisclosureArea.PROJECTS, 5),
                 (DisclosureArea.PUBLIC_HEALTH, 5), (DisclosureArea.ENVIRONMENT, 4), (DisclosureArea.ENFORCEMENT, 5),
                 (DisclosureArea.PERSONNEL, 2), (DisclosureArea.OTHER, 1)]
+# What each unit publishes besides the general areas (keyword in its name → areas).
+AREA_BY_ORG = {
+    "市场监督": ["market"], "财政": ["finance"], "卫生健康": ["epidemic", "health"], "医疗保障": ["health"],
+    "教育": ["education"], "自然资源": ["planning", "land"], "住房和城乡建设": ["planning", "projects"],
+    "生态环境": ["environment"], "民政": ["social"], "乡村振兴": ["social"], "发展和改革": ["projects"],
+    "交通运输": ["projects"], "水务": ["projects", "environment"], "人力资源": ["personnel", "social"],
+    "公安": ["enforcement"], "应急": ["enforcement"], "司法": ["enforcement"], "审批": ["market"],
+}
+GENERAL_AREAS = [DisclosureArea.POLICY, DisclosureArea.FINANCE, DisclosureArea.EPIDEMIC, DisclosureArea.PERSONNEL,
+                 DisclosureArea.OTHER, DisclosureArea.ENFORCEMENT]
 AREA_TITLES = {
     "planning": "{org}关于{n}号地块控制性详细规划的公示", "market": "{org}食品安全监督抽检信息公告（{n}期）",
     "finance": "{org}{y}年部门预算公开说明（第{n}号）", "epidemic": "{org}关于做好新冠肺炎疫情常态化防控工作的通告（第{n}号）",
@@ -400,7 +425,13 @@ def _disclosures(publishers: list[Organization], due: _Due) -> dict:
             formed = D(YEAR, 12, 20) + datetime.timedelta(days=i % 10)
             published = D(YEAR + 1, 1, 4) + datetime.timedelta(days=i % 7)
         org = publishers[(i * 7) % len(publishers)]
-        area = areas[i % len(areas)]
+        own = [a for key, a_list in AREA_BY_ORG.items() if key in org.name for a in a_list]
+        if org.kind in (OrgKind.GOVERNMENT, OrgKind.TOWNSHIP):
+            area = areas[i % len(areas)]                # 政府、乡镇: every area
+        elif own and i % 3:
+            area = own[i % len(own)]                    # a department's own field, two times in three
+        else:
+            area = GENERAL_AREAS[i % len(GENERAL_AREAS)]
         rows.append(Disclosure(organization=org, area=area,
                                title=AREA_TITLES[area].format(org=org.short_name or org.name, n=i % 97 + 1,
                                                               y=formed.year)[:200],
