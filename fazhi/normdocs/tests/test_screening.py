@@ -96,3 +96,17 @@ def test_screen_campaign_reasons_and_never_decides(county):
     sv.flag_dismiss(actor=None, flag=fl)
     sv.screen_campaign(actor=None, campaign=camp)
     assert Flag.objects.get(doc=a).dismissed
+
+
+@pytest.mark.django_db
+def test_funnel_counts_are_not_multiplied_by_flags(county):
+    from fazhi.normdocs import selectors as sel
+    camp = sv.campaign_create(actor=None, organization=county.gov, year=2021, title="清理")
+    d = sv.corpus_add(actor=None, campaign=camp, title="旧文件", issuer="同心县工商局", doc_number="", issued_on=D(2015, 1, 1),
+                      text="依据《社会抚养费征收管理办法》。", published=False, expires_on=D(2016, 1, 1), source="")
+    sv.corpus_review(actor=None, doc=d, outcome="repeal", reason="依据已废止", reviewed_on=D(2021, 9, 1), doc_class="normative")
+    sv.screen_campaign(actor=None, campaign=camp, as_of=D(2021, 11, 30))
+    assert Flag.objects.filter(doc=d).count() == 4
+    f = sel.funnel(camp)
+    assert (f["screened"], f["reviewed_normative"], f["repeal"], f["flagged"]) == (1, 1, 1, 1)
+    assert "废止1件" in sel.summary_text(camp, f)
