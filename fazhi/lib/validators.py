@@ -63,7 +63,15 @@ def validate_credit_code(value: str) -> str:
         if type(exc).__name__ == "InvalidChecksum":
             raise ValidationError("统一社会信用代码校验位错误。", code="uscc_checksum") from exc
         raise ValidationError("统一社会信用代码含有无效字符。", code="uscc_format") from exc
+    # GB 32100—2015 第4章: 1st character the registration authority (1–9, A, N, Y), characters 3–8 the
+    # registering authority's region code (six digits, not 000000). stdnum checks only the check character,
+    # so e.g. 000000000000000000 passed.
+    if v[0] not in USCC_AUTHORITIES or not v[2:8].isdigit() or v[2:8] == "000000":
+        raise ValidationError("统一社会信用代码的登记管理部门代码或行政区划码无效（GB 32100—2015）。", code="uscc_format")
     return v
+
+
+USCC_AUTHORITIES = set("123456789ANY")
 
 
 DOC_NUMBER_RE = re.compile(r"^(?P<agency>[\u4e00-\u9fff]{1,20})〔(?P<year>\d{4})〕(?P<seq>[1-9]\d{0,4})号$")
