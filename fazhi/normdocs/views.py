@@ -208,7 +208,7 @@ def doc_step(request, code, step):
 @require_safe
 def search_page(request):
     form = f.SearchForm(request.GET or None)
-    total, rows, q = 0, [], ""
+    total, rows, q, page_no = 0, [], "", 1
     if form.is_valid() and form.cleaned_data["q"]:
         d = form.cleaned_data
         q = d["q"]
@@ -216,8 +216,10 @@ def search_page(request):
         page_no = max(1, min(int(request.GET.get("page", "1")) if request.GET.get("page", "1").isdigit() else 1, 500))
         total, rows, _t = sel.search_records(request.user, q, kinds=kinds, status=d["state"] or None, year=d["year"],
                                              org_code=d["organization"], limit=20, offset=(page_no - 1) * 20)
-    return render(request, "normdocs/search.html", {"form": form, "total": total, "rows": rows, "q": q,
-                                                     "query": _query(request)})
+    return render(request, "normdocs/search.html", {
+        "form": form, "total": total, "rows": rows, "q": q, "query": _query(request), "page_no": page_no,
+        "prev": page_no - 1 if page_no > 1 else None, "next": page_no + 1 if page_no * 20 < min(total, 10000) else None,
+        "first": (page_no - 1) * 20 + 1})
 
 
 # -- cleanup --------------------------------------------------------------------------------------
