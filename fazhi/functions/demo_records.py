@@ -631,12 +631,13 @@ def _activities(fzb_or_gov: Organization, fgj: Organization) -> dict:
 
 @transaction.atomic
 def load() -> str:
-    gov = Organization.objects.filter(name=GOV, kind=OrgKind.GOVERNMENT).first()
+    from fazhi.core.scale import demo_county
+    gov = demo_county()        # the demo's 同心县人民政府 (by its credit code: a test county may share the name)
     if gov is None:
         return "未找到同心县人民政府，请先载入示范县（load_demo）。"
     if PowerAdjustment.objects.filter(organization__parent=gov, adjusted_on__year=YEAR).exists():
         return "已存在"
-    county = Organization.objects.filter(region__path__startswith=gov.region.path)
+    county = Organization.objects.filter(path__startswith=gov.path)
     by_name = {o.name: o for o in county}
     townships = [by_name[n] for n in TOWNSHIP_NAMES]
     spj = by_name["同心县审批服务管理局"]
