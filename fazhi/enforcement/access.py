@@ -192,3 +192,11 @@ def _existing_certs(org):
 register_create_route("api:enf_case_create", Case, body=lambda org: {
     "organization": str(org.code), "title": marker("接口立案"), "party_type": "organization", "party_name": "某公司",
     "party_credit_code": _credit_code(), "filed_on": "2021-06-01", "officers": _existing_certs(org)})
+
+# Excel exports of this module's ledgers (cell-by-cell check by the matrix).
+register_list_route("excel:export#enforcement_officers", Officer, kwargs={"ledger": "enforcement_officers"},
+                    markers=lambda o: [o.name])
+register_list_route("excel:export#enforcement_cases", Case, kwargs={"ledger": "enforcement_cases"},
+                    markers=lambda o: [o.title])
+register_list_route("excel:export#enforcement_credit_penalty", Case, make=_closed_case,
+                    kwargs={"ledger": "enforcement_credit_penalty"}, markers=lambda o: [o.decision_number])

@@ -448,5 +448,3 @@ def stats(request):
                                                       "stats": S.statistics(qs, min(timezone.localdate(), end))})
 
 
-def today() -> datetime.date:
-    return timezone.localdate()
