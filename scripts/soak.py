@@ -240,7 +240,7 @@ def main() -> int:
                 if cluster:
                     cluster.restart()
                 else:
-                    subprocess.run(restart_cmd, shell=True, check=True)  # noqa: S602 - operator-supplied command
+                    subprocess.run(restart_cmd, shell=True, check=True)
                 marks["up"] = time.monotonic()
 
             t = threading.Thread(target=restarter)
@@ -319,8 +319,8 @@ def run_schemathesis(port: int) -> list[str]:
     if not Path(exe).exists():
         log("== 4. 跳过 schemathesis（未安装：.venv/bin/pip install -e '.[security]'）")
         return []
-    from fazhi.core.models import User
     from fazhi.api.services import api_token_create as token_create
+    from fazhi.core.models import User
 
     log("== 4. schemathesis 模糊测试 /api/openapi.json（法治办管理员的接口令牌）")
     _token, raw = token_create(actor=None, user=User.objects.get(username="fzb_admin"), name="soak schemathesis")

@@ -1,5 +1,6 @@
 """The scale part of ``make bench``: figures measured on the demo county at N× (``fazhi generate``).
 
+Search p95 against a LIKE scan is the normdocs module's registered bench (``fazhi/normdocs/bench.py``).
 Run by ``fazhi bench`` after the registered benches (``fazhi/core/bench.py``), once on a fresh
 SQLite file and once on a fresh PostgreSQL database (``fazhi_bench``, dropped and re-created), each
 ``migrate`` → ``load_demo`` → ``generate --scale N``. Sizes come from the environment so that a quick
@@ -10,7 +11,6 @@ variable                       default   what
 =============================  ========  ===================================================
 FAZHI_BENCH_SCALE              100       N of ``generate --scale N``
 FAZHI_BENCH_LIST_REQUESTS      40        requests per list page (p95)
-FAZHI_BENCH_SEARCH_QUERIES     40        search queries (p95)
 FAZHI_BENCH_PORTAL_SECONDS     15        bounded portal load run (gunicorn on loopback)
 FAZHI_BENCH_PORTAL_USERS       16        concurrent simulated portal readers
 FAZHI_BENCH_PG                 postgres://postgres@127.0.0.1:5432/fazhi_bench  (``skip`` = no PG)
@@ -134,7 +134,7 @@ class SqlTables:
 
     def __call__(self, execute, sql, params, many, context):
         self.count += 1
-        for t in re.findall(r'(?:FROM|JOIN)\s+"?([a-z0-9_]+)"?', sql, flags=re.I):
+        for t in re.findall(r'(?:FROM|JOIN)\s+"?([a-z0-9_]+)"?', sql, flags=re.IGNORECASE):
             if t in self.owned:
                 self.tables.add(t)
         return execute(sql, params, many, context)
@@ -223,37 +223,6 @@ def bench_list(ctx: BenchContext, label: str, requests: int) -> None:
     value = p95(times)
     ctx.figure(f"{label}：列表页 p95（{model._meta.verbose_name} {rows:,}条）", value, "秒", goal="≤1秒",
                ok=value <= 1 and statuses <= {200}, note=f"{url}，{requests}次请求（首页、翻页、检索、筛选）；状态码{sorted(statuses)}")
-
-
-def bench_search(ctx: BenchContext, label: str, queries: int) -> None:
-    """Search p95 against a LIKE scan over the same documents (normdocs search, when the module has one)."""
-    try:
-        from fazhi.normdocs import search as nsearch  # noqa: F401
-    except ImportError:
-        ctx.figure(f"{label}：检索 p95（规范性文件）", 0, "秒", note="待规范性文件模块（normdocs）提供检索")
-        return
-    search_fn = getattr(nsearch, "search", None)
-    like_fn = getattr(nsearch, "like_scan", None)
-    if search_fn is None:
-        ctx.figure(f"{label}：检索 p95（规范性文件）", 0, "秒", note="normdocs.search 没有 search() 函数")
-        return
-    words = ["安全生产", "管理办法", "农村", "实施意见", "环境保护", "财政资金", "教育", "卫生健康", "招标", "补贴"]
-    model = getattr(nsearch, "MODEL", None)
-    docs = model.objects.count() if model is not None else 0
-    times, floor_times = [], []
-    for i in range(queries):
-        q = words[i % len(words)]
-        start = time.perf_counter()
-        list(search_fn(q))[:20]
-        times.append(time.perf_counter() - start)
-        if like_fn is not None:
-            start = time.perf_counter()
-            list(like_fn(q))[:20]
-            floor_times.append(time.perf_counter() - start)
-    value = p95(times)
-    floor = p95(floor_times) if floor_times else None
-    ctx.figure(f"{label}：检索 p95（{docs:,}件文件）", value, "秒", goal="≤0.5秒", floor=floor, ok=value <= 0.5,
-               note="下限=同样文件的 LIKE 全表扫描 p95" if floor else "")
 
 
 def bench_docx(ctx: BenchContext, label: str, workdir: Path) -> None:
@@ -364,7 +333,6 @@ def bench_portal(ctx: BenchContext, label: str, database_url: str, seconds: int,
 def run(ctx: BenchContext, workdir: Path, log) -> None:
     scale = env_int("FAZHI_BENCH_SCALE", 100)
     list_requests = env_int("FAZHI_BENCH_LIST_REQUESTS", 40)
-    search_queries = env_int("FAZHI_BENCH_SEARCH_QUERIES", 40)
     portal_seconds = env_int("FAZHI_BENCH_PORTAL_SECONDS", 15)
     portal_users = env_int("FAZHI_BENCH_PORTAL_USERS", 16)
 
@@ -374,7 +342,6 @@ def run(ctx: BenchContext, workdir: Path, log) -> None:
     prepare(ctx, "SQLite", scale, log)
     bench_indicators(ctx, "SQLite", scale)
     bench_list(ctx, "SQLite", list_requests)
-    bench_search(ctx, "SQLite", search_queries)
     bench_docx(ctx, "SQLite", workdir)
     connections["default"].close()
     log("[SQLite] 门户负载……")
@@ -395,5 +362,4 @@ def run(ctx: BenchContext, workdir: Path, log) -> None:
     prepare(ctx, "PostgreSQL", scale, log)
     bench_indicators(ctx, "PostgreSQL", scale)
     bench_list(ctx, "PostgreSQL", list_requests)
-    bench_search(ctx, "PostgreSQL", search_queries)
     connections["default"].close()

@@ -86,8 +86,8 @@ def zipf_weights(n: int, s: float = 1.1) -> list[float]:
 
 def demo_county() -> Organization | None:
     """The demo county's 人民政府 (同心县), the templates' owner; None when the demo is not loaded."""
-    from fazhi.demo.loader import GOV_NAME
     from fazhi.demo.data import tongxin as data
+    from fazhi.demo.loader import GOV_NAME
 
     return (Organization.objects.select_related("region")
             .filter(kind=OrgKind.GOVERNMENT, credit_code=data.credit_code(GOV_NAME)).first())

@@ -53,12 +53,12 @@ def _env(db: Path) -> dict:
 
 
 def _run(db: Path, code: str, timeout: int = 600) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", SETUP + textwrap.dedent(code)], cwd=ROOT, env=_env(db),
+    return subprocess.run([sys.executable, "-c", SETUP + textwrap.dedent(code)], cwd=ROOT, env=_env(db), check=False,
                           capture_output=True, text=True, timeout=timeout)
 
 
 def _cli(db: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "fazhi.cli", *args], cwd=ROOT, env=_env(db), capture_output=True,
+    return subprocess.run([sys.executable, "-m", "fazhi.cli", *args], cwd=ROOT, env=_env(db), capture_output=True, check=False,
                           text=True, timeout=600)
 
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 import datetime
 import os
 import platform
-import time
 import tempfile
+import time
 from pathlib import Path
 
 from django.core.management import call_command
@@ -68,7 +68,7 @@ class Command(BaseCommand):
                 self._seed()
                 run_benches(ctx, only)
                 connections["default"].close()
-            figures = step_figures(ctx.steps)
+            figures = step_figures(ctx.steps) + ctx.figures  # registered benches may add figures too
             if not (only or no_scale or configured_db):
                 from fazhi.core import benchsuite
 
