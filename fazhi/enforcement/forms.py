@@ -331,6 +331,10 @@ class DrawForm(OrgScopedForm):
         self.fields["item"].queryset = scope(EnforcementItem.objects.filter(random_inspection=True), user)
 
 
+class OpenInspectionsForm(forms.Form):
+    filed_on = _d("检查日期")
+
+
 class ScoreForm(forms.Form):
     reviewer_org = forms.Field()
     on = _d("评查日期")

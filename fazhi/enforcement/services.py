@@ -1012,3 +1012,27 @@ def case_import(*, actor, officer_certs=(), request_id: str = "", **data) -> Cas
 
 
 register_actions({"enforcement.case.import": "导入历史执法案件"})
+
+
+@transaction.atomic
+def draw_open_inspections(*, actor, draw: RandomDraw, filed_on, request_id: str = "") -> list[Case]:
+    """Open one 行政检查 case per drawn target, with the drawn officers (certificates checked on ``filed_on``)."""
+    _require_write(actor, draw.organization)
+    _date(filed_on, "filed_on", "检查日期", draw.drawn_on, "抽取日期")
+    if Case.objects.filter(organization=draw.organization, kind=Category.INSPECTION,
+                           number__startswith=f"{draw.code}".upper()[:8]).exists():
+        raise ValidationError("本次抽查的检查案件已经建立。")
+    targets = {str(t.code): t for t in InspectionTarget.objects.filter(code__in=[r["target"] for r in draw.result])}
+    officers = {str(o.code): o for o in Officer.objects.filter(code__in={c for r in draw.result for c in r["officers"]})}
+    out = []
+    for k, row in enumerate(draw.result, 1):
+        t = targets[row["target"]]
+        party = {"party_type": PartyType.ORGANIZATION, "party_credit_code": t.credit_code} if t.credit_code else None
+        if party is None:
+            raise ValidationError(f"检查对象“{t.name}”没有登记统一社会信用代码，请先补登。")
+        out.append(case_file(actor=actor, officers=[officers[c] for c in row["officers"]],
+                             organization=draw.organization, kind=Category.INSPECTION, item=draw.item,
+                             title=f"{draw.title}：{t.name}", number=f"{str(draw.code).upper()[:8]}-{k}",
+                             party_name=t.name, party_address=t.address, filed_on=filed_on, request_id=request_id,
+                             **party))
+    return out

@@ -1,7 +1,6 @@
 """Staff pages of 行政执法: validate (Form) → scoped fetch → one service call → respond."""
 from __future__ import annotations
 
-import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -378,16 +377,31 @@ def draw_create(request):
 
 
 @login_required
-@require_safe
+@require_http_methods(["GET", "POST"])
 def draw_detail(request, code):
-    draw = S.draw(request.user, code)
+    draw = S.draw(request.user, code, write=request.method == "POST")
+    form = F.OpenInspectionsForm(_post(request))
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                cases = sv.draw_open_inspections(actor=request.user, draw=draw, request_id=_rid(request),
+                                                 filed_on=form.cleaned_data["filed_on"])
+            except ValidationError as exc:
+                apply_validation_error(form, exc)
+            else:
+                messages.success(request, f"已建立 {len(cases)} 件行政检查案件。")
+                return redirect("enforcement:draw_detail", code=draw.code)
     from .models import InspectionTarget, Officer
     targets = {str(t.code): t for t in InspectionTarget.objects.filter(code__in=[r["target"] for r in draw.result])}
     officer_codes = {c for r in draw.result for c in r["officers"]}
     officers = {str(o.code): o for o in Officer.objects.filter(code__in=officer_codes)}
     rows = [(targets.get(r["target"]), [officers.get(c) for c in r["officers"]]) for r in draw.result]
-    return render(request, "enforcement/draw_detail.html", {"draw": draw, "obj": draw, "rows": rows,
-                                                            "verified": sv.draw_verify(draw)})
+    from .models import Case
+    opened = Case.objects.filter(organization=draw.organization, number__startswith=str(draw.code).upper()[:8])
+    return render(request, "enforcement/draw_detail.html", {
+        "draw": draw, "obj": draw, "rows": rows, "verified": sv.draw_verify(draw), "form": form,
+        "opened": opened, "can_write": can_write(request.user, draw.organization)},
+        status=400 if form.errors else 200)
 
 
 # ---------------------------------------------------------------------------------------------- 案卷评查

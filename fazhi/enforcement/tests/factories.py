@@ -68,3 +68,9 @@ def to_heard(case, officers, actor=None, notified=D(2021, 9, 6), heard=D(2021, 9
                    officers=officers, document_number="告知书1")
     sv.case_hear(actor=actor, case=case, on=heard, kind="statement", content="当事人陈述申辩")
     return case
+
+
+def credit_code_n(n: int) -> str:
+    from stdnum.cn import uscc
+    body = f"91640324MA76T5R{n:02d}"
+    return body + uscc.calc_check_digit(body)

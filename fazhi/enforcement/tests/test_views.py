@@ -155,12 +155,18 @@ def test_case_import_and_credit_export_masks(county, team):
 
 def test_random_draw_is_reproducible(county, team):
     for k in range(8):
-        sv.target_save(actor=None, organization=county.scj, name=f"经营户{k}")
+        sv.target_save(actor=None, organization=county.scj, name=f"经营户{k}", credit_code=f.credit_code_n(k))
     draw = sv.draw_random(actor=None, organization=county.scj, title="抽查", drawn_on=D(2021, 6, 1), target_count=3,
                           seed="abc")
     again = sv.draw_result("abc", draw.target_pool, draw.officer_pool, 3, 2)
     assert again == draw.result and sv.draw_verify(draw)
     assert len({r["target"] for r in draw.result}) == 3 and all(len(r["officers"]) == 2 for r in draw.result)
+    cases = sv.draw_open_inspections(actor=None, draw=draw, filed_on=D(2021, 6, 3))
+    assert [c.kind for c in cases] == ["inspection"] * 3
+    assert all({o.code for o in c.officers.all()} == {__import__("uuid").UUID(x) for x in r["officers"]}
+               for c, r in zip(cases, draw.result))
+    with pytest.raises(ValidationError):
+        sv.draw_open_inspections(actor=None, draw=draw, filed_on=D(2021, 6, 3))  # only once
     draw.result[0]["target"] = "tampered"
     assert not sv.draw_verify(draw)
     with pytest.raises(ValidationError) as exc:
