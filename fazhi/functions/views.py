@@ -123,6 +123,19 @@ def power_add(request):
                       intro="新增事项作为一条权责清单调整记录保存（调整类型“新增”），须载明依据文件。")
 
 
+def linked_enforcement_items(user, power_code: str) -> list:
+    """The enforcement module's 执法事项 carrying this 职权编码 (the link is the code, not a foreign key;
+    the model is looked up in the app registry so neither app imports the other)."""
+    from django.apps import apps
+
+    from fazhi.core.scoping import scope
+    try:
+        model = apps.get_model("enforcement", "EnforcementItem")
+    except LookupError:
+        return []
+    return list(scope(model.objects.filter(power_code=power_code), user).select_related("organization")[:50])
+
+
 def _power_page(request, item, *, forms=None, status=200):
     townships = visible_orgs(request.user).filter(kind=OrgKind.TOWNSHIP).order_by("sort_order", "id")
     today = _today()
@@ -136,6 +149,7 @@ def _power_page(request, item, *, forms=None, status=200):
         h.power_code for h in history}).order_by("adjusted_on", "id")
     return render(request, "functions/power_detail.html", {
         "item": item, "history": history, "adjustments": adjustments, "forms": base,
+        "linked_items": linked_enforcement_items(request.user, item.power_code),
         "can_edit": can_write(request.user, item.organization) and item.valid_to is None,
         "can_correct": can_write(request.user, item.organization), "enforcement": item.category in (
             "penalty", "coercion", "inspection", "levy"),

@@ -131,3 +131,20 @@ def test_pages_change_and_list_as_of_date(county, login):
     anon = client.__class__()
     assert "新名称" not in anon.get("/portal/functions/power/?on=2021-04-30").content.decode()
     assert "新名称" in anon.get("/portal/functions/power/?on=2021-06-01").content.decode()
+
+
+@pytest.mark.django_db
+def test_detail_lists_enforcement_items_with_the_same_power_code(county, login):
+    from django.apps import apps
+
+    from fazhi.core.access_registry import autodiscover, make_instance
+
+    autodiscover()
+    model = apps.get_model("enforcement", "EnforcementItem")
+    linked = make_instance(model, county.scj, county.liaison_scj)
+    a = _register(county.scj, "640324-SCJ-CF-0042")
+    model.objects.filter(pk=linked.pk).update(power_code=a.power_code)
+    page = login(county.liaison_scj).get(f"/functions/power/{a.code}/").content.decode()
+    assert linked.name in page
+    model.objects.filter(pk=linked.pk).update(power_code="other")
+    assert linked.name not in login(county.liaison_scj).get(f"/functions/power/{a.code}/").content.decode()
