@@ -471,7 +471,7 @@ def request_step(request, code, step):
     req = sel.request(request.user, code, write=True)
     if step not in STEPS:
         raise Http404("未知的办理步骤。")
-    cls, call, ok = STEPS[step]
+    _cls, call, ok = STEPS[step]
     forms = _request_forms(req, request.POST, step)
     form = forms[step]
     if form.is_valid():

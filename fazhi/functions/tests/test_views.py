@@ -8,7 +8,13 @@ from openpyxl import Workbook
 
 from fazhi.core.ledgers import get_ledger, run_import
 from fazhi.functions import services as sv
-from fazhi.functions.models import CreditActivity, Disclosure, NewMediaAccount, PowerItem, ServiceItem
+from fazhi.functions.models import (
+    CreditActivity,
+    Disclosure,
+    NewMediaAccount,
+    PowerItem,
+    ServiceItem,
+)
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
