@@ -127,7 +127,10 @@ def run_benches(ctx: BenchContext, names: list[str] | None = None) -> list[Bench
         if names and name not in names:
             continue
         ctx.current = name
-        fn(ctx)
+        try:
+            fn(ctx)
+        except Exception as exc:  # noqa: BLE001 - one failing bench is reported in the table, the others still run
+            ctx.figure(f"{name}：{_label}", 0, "", note=f"基准失败：{type(exc).__name__}: {str(exc)[:150]}")
     return ctx.steps
 
 
