@@ -277,7 +277,8 @@ def search(query: str, *, kinds: Sequence[str] | None = None, org_ids: Iterable[
         else:
             ftq = _fts_query(groups)
             cond = " AND ".join([f"{FTS_TABLE} MATCH %s", *where])
-            join = f"FROM {FTS_TABLE} JOIN {DOC_TABLE} d ON d.id = {FTS_TABLE}.rowid"
+            # CROSS JOIN: SQLite must drive the loop from the FTS match, not scan the doc table and MATCH per row.
+            join = f"FROM {FTS_TABLE} CROSS JOIN {DOC_TABLE} d ON d.id = {FTS_TABLE}.rowid"
             cur.execute(f"SELECT COUNT(*) {join} WHERE {cond}", [ftq, *params])
             total = cur.fetchone()[0]
             cur.execute(f"SELECT d.kind, d.obj_id, bm25({FTS_TABLE}, {TITLE_WEIGHT}, 1.0) AS r {join} WHERE {cond} "
