@@ -51,7 +51,8 @@ def item(user, code, *, write=False):
 
 
 def lists(user):
-    return scope(EnforcementList.objects.select_related("organization").annotate(n_items=Count("items")), user)
+    return scope(EnforcementList.objects.select_related("organization").annotate(n_items=Count("items")), user) \
+        .order_by("-year", "kind", "id")
 
 
 def enforcement_list(user, code, *, write=False):
