@@ -16,6 +16,13 @@ def refuse_nul(value):
     """Django forms refuse NUL too (ProhibitNullCharactersValidator); PostgreSQL cannot store it."""
     if isinstance(value, str) and "\x00" in value:
         raise ValueError("不能包含空字符（\\0）。")
+    if isinstance(value, (list, tuple, set)):       # e.g. a list of 执法证号
+        for item in value:
+            refuse_nul(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            refuse_nul(key)
+            refuse_nul(item)
     return value
 
 
