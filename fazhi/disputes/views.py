@@ -4,13 +4,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
+from fazhi.core.viewutils import page as _page, posted as _post, request_id as _rid
 from fazhi.core.forms import apply_validation_error
 from fazhi.core.indicators import year_bounds
 from fazhi.core.scoping import can_write, scope, writable_orgs
@@ -21,19 +21,6 @@ from . import selectors as S
 from . import services
 from .choices import ReviewState
 from .models import MediationCase, MediationConsultation, ReviewCase
-
-
-def _rid(request) -> str:
-    return getattr(request, "request_id", "")
-
-
-def _post(request):
-    """The submitted data on a POST (even an empty one, so it is validated), else None."""
-    return request.POST if request.method == "POST" else None
-
-
-def _page(request, qs, per=50):
-    return Paginator(qs, per).get_page(request.GET.get("page"))
 
 
 def _year(request) -> int:
