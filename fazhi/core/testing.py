@@ -89,3 +89,26 @@ def make_county(prefix: str = "") -> County:
         leader=user("leader", "市场监管局领导", scj, Role.LEADER),
         outsider=outsider,
     )
+
+
+def replay_seed_migrations() -> None:
+    """Put back what data migrations seeded (deadline rules, activity kinds …).
+
+    Live-server tests run on committed data and flush the database afterwards, which also wipes the
+    rows data migrations created. By convention a Fazhi data migration names its forward function
+    ``seed`` and keeps it idempotent (get_or_create), so every one of them can simply run again.
+    (Django's serialized rollback would do this too, but it collides with content types that an
+    earlier flush re-created under new ids.)
+    """
+    import importlib
+
+    from django.apps import apps
+    from django.db.migrations.loader import MigrationLoader
+
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    for (app_label, _name), migration in sorted(loader.disk_migrations.items()):
+        if not apps.get_app_config(app_label).name.startswith("fazhi."):
+            continue
+        module = importlib.import_module(migration.__module__)
+        if callable(getattr(module, "seed", None)):
+            module.seed(apps, None)
