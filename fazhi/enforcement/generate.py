@@ -13,6 +13,7 @@ from decimal import Decimal
 from stdnum.cn import ric, uscc
 
 from fazhi.core.deadlines import get_calendar
+from fazhi.core.scale import RowWriter
 from fazhi.enforcement.choices import (
     CaseState,
     Category,
@@ -68,30 +69,6 @@ class _Calendar:
         return self.memo[key]
 
 
-def fast_insert(model, objs: list) -> list:
-    """INSERT many rows of a wide model with one ``executemany`` (``bulk_create`` spends most of its time
-    compiling SQL per batch: ~70 fields × a few rows per statement on SQLite); primary keys are read back
-    by ``code``. Values go through each field's ``pre_save``/``get_db_prep_save`` as in a normal save."""
-    from django.db import connection
-    if not objs:
-        return objs
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    qn = connection.ops.quote_name
-    sql = (f"INSERT INTO {qn(model._meta.db_table)} ({', '.join(qn(f.column) for f in fields)}) "
-           f"VALUES ({', '.join(['%s'] * len(fields))})")
-    rows = [[f.get_db_prep_save(f.pre_save(o, True), connection) for f in fields] for o in objs]
-    with connection.cursor() as cur:
-        cur.executemany(sql, rows)
-    ids: dict = {}
-    codes = [o.code for o in objs]
-    for start in range(0, len(codes), 900):
-        ids.update(model.objects.filter(code__in=codes[start:start + 900]).values_list("code", "id"))
-    for o in objs:
-        o.pk = ids[o.code]
-        o._state.adding = False
-    return objs
-
-
 def _pick_kind(rng: random.Random) -> tuple[str, str]:
     r = rng.random()
     if r < 0.38:
@@ -119,33 +96,36 @@ def build_cases(*, officers_by_org: dict, count: int, year: int, rng: random.Ran
     span = (D(year, 12, 28) - first).days
     created = 0
     seq_by_org: dict[int, int] = {}
+    valid_memo: dict[tuple[int, D], list[Officer]] = {}
     pending: list[tuple[Case, list[Officer]]] = []
+
+    # Raw INSERT / COPY with explicit keys: no key read-back, no ORM statement per batch.
+    case_w, step_w = RowWriter(Case), RowWriter(CaseStep)
+    case_officers, step_officers = RowWriter(Case.officers.through), RowWriter(CaseStep.officers.through)
+    writers = (case_w, case_officers, step_w, step_officers)
 
     def flush():
         nonlocal pending
-        if not pending:
-            return
-        objs = fast_insert(Case, [c for c, _ in pending])
-        Through = Case.officers.through
-        Through.objects.bulk_create([Through(case_id=c.pk, officer_id=o.pk) for c, (_, offs) in zip(objs, pending)
-                                     for o in offs], batch_size=batch)
-        steps = []
-        for c in objs:
-            steps.append(CaseStep(organization_id=c.organization_id, case_id=c.pk, step="filed", on=c.filed_on,
-                                  document="立案审批表" if c.procedure == Procedure.ORDINARY else "当场行政处罚决定书",
-                                  document_number=c.number, content=c.title, seq=1))
+        for c, offs in pending:
+            case_w.insert(c)
+            for o in offs:
+                case_officers.link(case_id=c.pk, officer_id=o.pk)
+            step = CaseStep(organization_id=c.organization_id, case_id=c.pk, step="filed", on=c.filed_on,
+                            document="立案审批表" if c.procedure == Procedure.ORDINARY else "当场行政处罚决定书",
+                            document_number=c.number, content=c.title, seq=1)
+            step_w.insert(step)
+            for o in offs:
+                step_officers.link(casestep_id=step.pk, officer_id=o.pk)
             if c.decided_on and c.procedure == Procedure.ORDINARY:
-                steps.append(CaseStep(organization_id=c.organization_id, case_id=c.pk, step="decided", on=c.decided_on,
-                                      document="行政处罚决定书" if c.kind == Category.PENALTY else "执法决定书",
-                                      document_number=c.decision_number, content=c.decision_content, seq=2))
+                step_w.insert(CaseStep(organization_id=c.organization_id, case_id=c.pk, step="decided",
+                                       on=c.decided_on,
+                                       document="行政处罚决定书" if c.kind == Category.PENALTY else "执法决定书",
+                                       document_number=c.decision_number, content=c.decision_content, seq=2))
             if c.closed_on:
-                steps.append(CaseStep(organization_id=c.organization_id, case_id=c.pk, step="closed", on=c.closed_on,
-                                      document="结案审批表", content="结案", seq=3))
-        steps = CaseStep.objects.bulk_create(steps, batch_size=batch)
-        officers_of = {c.pk: offs for c, (_, offs) in zip(objs, pending)}
-        StepThrough = CaseStep.officers.through
-        StepThrough.objects.bulk_create([StepThrough(casestep_id=s.pk, officer_id=o.pk) for s in steps
-                                         if s.step == "filed" for o in officers_of[s.case_id]], batch_size=batch)
+                step_w.insert(CaseStep(organization_id=c.organization_id, case_id=c.pk, step="closed", on=c.closed_on,
+                                       document="结案审批表", content="结案", seq=3))
+        for w in writers:  # parents before children
+            w.flush()
         pending = []
 
     for i in range(count):
@@ -153,7 +133,9 @@ def build_cases(*, officers_by_org: dict, count: int, year: int, rng: random.Ran
         kind, procedure = _pick_kind(rng)
         filed = first + datetime.timedelta(days=rng.randrange(span))
         pool = officers_by_org[org]
-        valid = [o for o in pool if o.issued_on <= filed <= o.expires_on]
+        valid = valid_memo.get((org.pk, filed))
+        if valid is None:  # the same few hundred days again and again: the list is built once per day and unit
+            valid = valid_memo[org.pk, filed] = [o for o in pool if o.issued_on <= filed <= o.expires_on]
         if len(valid) < 2:  # only officers certified later: the case is filed once two of them hold certificates
             valid = sorted(pool, key=lambda o: o.issued_on)[:2]
             filed = max(filed, valid[1].issued_on)
@@ -242,6 +224,8 @@ def build_cases(*, officers_by_org: dict, count: int, year: int, rng: random.Ran
         if len(pending) >= batch:
             flush()
     flush()
+    for w in writers:
+        w.finish()
     return created
 
 
