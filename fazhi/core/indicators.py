@@ -24,17 +24,35 @@ the organizations in scope (the county and everything in it, or one department a
 Optional ``date_field`` (e.g. ``"accepted_on"``) names the date on the records that places them
 in the year; the dashboards use it to draw the monthly trend of a counted figure in one grouped
 query (without it they compute the figure month by month through ``records``).
+
+Optional ``tally(start, end)`` lets :func:`compute_all` compute the figure together with the other
+figures over the same table, in **one** ``.aggregate()`` per table (conditional aggregation)
+instead of one query per figure. It returns an aggregate expression over the in-scope rows of the
+table ``records`` returns (``Count("pk", filter=Q(...))``, ``Sum("amount", filter=...)``), or a
+dict of them plus ``finish(row)`` that turns the named results into the figure (a rate)::
+
+    register_indicator(code="legalservice.criminal_defense_rate", ..., records=_criminal_notices,
+                       value=lambda qs: pct(qs.filter(assigned_on__isnull=False).count(), qs.count()),
+                       tally=lambda s, e: {"n": Count("pk", filter=NOTICE & Q(received_on__range=(s, e),
+                                                                              assigned_on__isnull=False)),
+                                           "d": Count("pk", filter=NOTICE & Q(received_on__range=(s, e)))},
+                       finish=lambda r: pct(r["n"], r["d"]))
+
+The tally must state the same figure as ``records``/``value`` (the click-through): the figures test
+checks every tallied indicator against its records on the demo county. A single tally that is a
+``Sum`` yields 0 where there are no rows.
 """
 from __future__ import annotations
 
 import datetime
 import importlib
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.apps import apps
-from django.db.models import QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 
 from fazhi.core.choices import OrgKind
 from fazhi.core.models import Organization
@@ -51,6 +69,8 @@ class Indicator:
     value: Callable[[QuerySet], int | float | Decimal] | None = None
     module: str = ""
     date_field: str = ""
+    tally: Callable[[datetime.date, datetime.date], object] | None = None
+    finish: Callable[[dict], int | float | Decimal] | None = None
 
     @property
     def is_count(self) -> bool:
@@ -67,10 +87,11 @@ _discovered = False
 
 
 def register_indicator(*, code: str, name: str, unit: str, section: str, definition: str,
-                       records: Callable, value: Callable | None = None, date_field: str = "") -> Indicator:
+                       records: Callable, value: Callable | None = None, date_field: str = "",
+                       tally: Callable | None = None, finish: Callable | None = None) -> Indicator:
     module = code.split(".", 1)[0]
     ind = Indicator(code=code, name=name, unit=unit, section=section, definition=definition, records=records,
-                    value=value, module=module, date_field=date_field)
+                    value=value, module=module, date_field=date_field, tally=tally, finish=finish)
     _REGISTRY[code] = ind
     return ind
 
@@ -129,16 +150,42 @@ def scope_ids(org: Organization) -> QuerySet[Organization]:
     return Organization.objects.filter(pk__in=list(org_scope(org).values_list("pk", flat=True)))
 
 
+def compute_values(indicators: list[Indicator], orgs: QuerySet, start: datetime.date,
+                   end: datetime.date) -> dict[str, object]:
+    """``{code: value}`` of ``indicators``, computed together: the tallied ones in one ``.aggregate()``
+    per table over the in-scope rows (conditional aggregation), the others one by one."""
+    out: dict[str, object] = {}
+    tables: dict[type, list[Indicator]] = defaultdict(list)
+    for ind in indicators:
+        if ind.tally is None:
+            out[ind.code] = ind.compute(orgs, start, end)
+        else:
+            tables[ind.records(orgs, start, end).model].append(ind)
+    for model, inds in tables.items():
+        exprs, names = {}, {}
+        for n, ind in enumerate(inds):
+            agg = ind.tally(start, end)
+            parts = agg if isinstance(agg, dict) else {"v": agg}
+            names[ind.code] = {key: f"t{n}_{key}" for key in parts}
+            exprs.update({f"t{n}_{key}": expr for key, expr in parts.items()})
+        row = model._default_manager.filter(organization__in=orgs).aggregate(**exprs)
+        for ind in inds:
+            got = {key: row[alias] for key, alias in names[ind.code].items()}
+            out[ind.code] = ind.finish(got) if ind.finish else (got["v"] or 0)
+    return out
+
+
 def compute_all(org: Organization, year: int, codes: list[str] | None = None) -> list[dict]:
     """Every indicator (or those in ``codes``) of ``org`` for ``year``, computed together: the
-    organization scope is resolved once and each indicator is one aggregate query over its records."""
+    organization scope is resolved once, and the indicators over one table share one aggregate
+    query (:func:`compute_values`)."""
     orgs = scope_ids(org)
     start, end = year_bounds(year)
     wanted = set(codes) if codes is not None else None
-    return [
-        {"code": i.code, "name": i.name, "unit": i.unit, "section": i.section, "value": i.compute(orgs, start, end)}
-        for i in all_indicators() if wanted is None or i.code in wanted
-    ]
+    inds = [i for i in all_indicators() if wanted is None or i.code in wanted]
+    values = compute_values(inds, orgs, start, end)
+    return [{"code": i.code, "name": i.name, "unit": i.unit, "section": i.section, "value": values[i.code]}
+            for i in inds]
 
 
 def compute_map(org: Organization, year: int, codes: list[str] | None = None) -> dict[str, object]:
@@ -155,3 +202,24 @@ def pct(numerator: int, denominator: int) -> Decimal:
 
 def total(qs: QuerySet, field: str):
     return qs.aggregate(s=Sum(field))["s"] or 0
+
+
+Where = Callable[[datetime.date, datetime.date], Q]
+
+
+def count_where(where: Where) -> Callable:
+    """A ``tally``: the in-scope rows matching ``where(start, end)``."""
+    return lambda start, end: Count("pk", filter=where(start, end))
+
+
+def sum_where(field: str, where: Where) -> Callable:
+    """A ``tally``: the sum of ``field`` over the in-scope rows matching ``where(start, end)`` (0 if none)."""
+    return lambda start, end: Sum(field, filter=where(start, end))
+
+
+def rate_where(part: Q, where: Where) -> dict:
+    """``tally`` and ``finish`` of a rate (``pct``): rows matching ``where & part`` ÷ rows matching ``where``."""
+    def tally(start, end):
+        whole = where(start, end)
+        return {"n": Count("pk", filter=whole & part), "d": Count("pk", filter=whole)}
+    return {"tally": tally, "finish": lambda r: pct(r["n"], r["d"])}

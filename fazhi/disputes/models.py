@@ -291,7 +291,10 @@ class MediationCase(OrgOwnedModel):
     class Meta:
         verbose_name = verbose_name_plural = "调解案件"
         ordering = ["-received_on", "-id"]
-        indexes = [models.Index(fields=["kind", "status", "closed_on"], name="disputes_med_kind_closed")]
+        indexes = [models.Index(fields=["kind", "status", "closed_on"], name="disputes_med_kind_closed"),
+                   # covering index of the 调解 figures (resolved per organization, kind and year; amounts, courts)
+                   models.Index(fields=["organization", "kind", "status", "closed_on", "complex_case", "amount", "room"],
+                                name="disputes_med_org_figures")]
 
     def __str__(self) -> str:
         return f"{self.get_dispute_type_display()}（{self.parties}）"

@@ -84,13 +84,23 @@ def litigation_get(user, code, *, write: bool = False) -> LitigationCase:
     return access(LitigationCase.objects.select_related("organization"), user, write=write, code=code)
 
 
+def heard_in(start, end) -> Exists:
+    """True for a suit with a hearing in the period."""
+    return Exists(LitigationHearing.objects.filter(case=OuterRef("pk"), held_on__range=(start, end)))
+
+
+def head_appeared_in(start, end) -> Exists:
+    """True for a suit at whose hearing in the period the head (or a deputy) of the body appeared."""
+    return _head_appeared(start, end)
+
+
 def heard_cases(qs: QuerySet[LitigationCase], start, end) -> QuerySet[LitigationCase]:
     """Suits with a hearing in the period (the denominator of 出庭应诉率)."""
-    return qs.filter(Exists(LitigationHearing.objects.filter(case=OuterRef("pk"), held_on__range=(start, end))))
+    return qs.filter(heard_in(start, end))
 
 
 def head_appeared_cases(qs: QuerySet[LitigationCase], start, end) -> QuerySet[LitigationCase]:
-    return qs.filter(_head_appeared(start, end))
+    return qs.filter(head_appeared_in(start, end))
 
 
 def litigation_figures(qs: QuerySet[LitigationCase], start, end) -> dict:

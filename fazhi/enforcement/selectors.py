@@ -119,14 +119,21 @@ def review(user, code, *, write=False) -> CaseReview:
 
 
 # -- statistics --------------------------------------------------------------------------------------
+MAJOR = Q(is_major=True) | Q(item__major_review=True)
+
+
 def major_cases(qs):
-    return qs.filter(Q(is_major=True) | Q(item__major_review=True))
+    return qs.filter(MAJOR)
+
+
+def overdue_q(today: datetime.date) -> Q:
+    """Penalty cases past the 90-day (or extended) decision period: undecided, or decided late."""
+    return Q(kind=Category.PENALTY, procedure=Procedure.ORDINARY, decision_due__isnull=False) & (
+        Q(decided_on__isnull=True, decision_due__lt=today) | Q(decided_on__gt=F("decision_due")))
 
 
 def overdue_cases(qs, today: datetime.date):
-    """Penalty cases past the 90-day (or extended) decision period: undecided, or decided late."""
-    pen = qs.filter(kind=Category.PENALTY, procedure=Procedure.ORDINARY, decision_due__isnull=False)
-    return pen.filter(Q(decided_on__isnull=True, decision_due__lt=today) | Q(decided_on__gt=F("decision_due")))
+    return qs.filter(overdue_q(today))
 
 
 def rate(part: int, whole: int):

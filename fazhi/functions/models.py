@@ -61,7 +61,9 @@ class PowerItem(OrgOwnedModel):
         verbose_name = "权责事项"
         verbose_name_plural = verbose_name
         ordering = ["organization__sort_order", "power_code", "valid_from", "id"]
-        indexes = [models.Index(fields=["valid_from", "valid_to"], name="fn_power_validity")]
+        indexes = [models.Index(fields=["valid_from", "valid_to"], name="fn_power_validity"),
+                   # covering index of the 权责清单 figures (items in force per organization on a day)
+                   models.Index(fields=["organization", "valid_from", "valid_to"], name="fn_power_org_validity")]
 
     def __str__(self) -> str:
         return f"{self.power_code} {self.name}"
@@ -192,7 +194,9 @@ class Disclosure(OrgOwnedModel):
         verbose_name = "主动公开信息"
         verbose_name_plural = verbose_name
         ordering = ["-published_on", "-formed_on", "-id"]
-        indexes = [models.Index(fields=["published_on"], name="fn_disclosure_pub")]
+        indexes = [models.Index(fields=["published_on"], name="fn_disclosure_pub"),
+                   # covering index of the 一(二) figures (counts and timeliness per organization and year)
+                   models.Index(fields=["organization", "published_on", "due_on"], name="fn_disclosure_org_figures")]
 
     def __str__(self) -> str:
         return self.title
@@ -343,7 +347,9 @@ class CreditRecord(OrgOwnedModel):
         ordering = ["-decided_on", "-id"]
         constraints = [models.UniqueConstraint(fields=["organization", "kind", "document_number"],
                                                name="fn_credit_doc_uniq")]
-        indexes = [models.Index(fields=["reported_on"], name="fn_credit_reported")]
+        indexes = [models.Index(fields=["reported_on"], name="fn_credit_reported"),
+                   # covering index of the 双公示 figures (counts and timeliness per organization and year)
+                   models.Index(fields=["organization", "reported_on", "due_on"], name="fn_credit_org_figures")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.document_number}"

@@ -22,9 +22,14 @@ from fazhi.functions.models import (
 
 # -- 权责清单 -----------------------------------------------------------------------------------------
 
+def in_force_q(day: datetime.date) -> Q:
+    """Versions in force on ``day``: valid_from <= day < valid_to."""
+    return Q(valid_from__lte=day) & (Q(valid_to__isnull=True) | Q(valid_to__gt=day))
+
+
 def in_force_on(qs: QuerySet, day: datetime.date) -> QuerySet:
     """Versions in force on ``day``: valid_from <= day < valid_to."""
-    return qs.filter(valid_from__lte=day).filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day))
+    return qs.filter(in_force_q(day))
 
 
 def power_items(user):
@@ -73,11 +78,15 @@ def upper_item(user, code) -> UpperServiceItem:
     return access(UpperServiceItem.objects.select_related("organization"), user, code=code)
 
 
+def upper_match() -> Exists:
+    """True for a local service item when an upper-level item has the same six elements (四级四同)."""
+    return Exists(UpperServiceItem.objects.filter(**{f: OuterRef(f) for f in SIX_ELEMENTS}))
+
+
 def with_consistency(qs: QuerySet) -> QuerySet:
     """Annotate ``consistent``: an upper-level item has the same six elements (四级四同)."""
-    same = UpperServiceItem.objects.filter(**{f: OuterRef(f) for f in SIX_ELEMENTS})
     listed = UpperServiceItem.objects.filter(item_code=OuterRef("item_code"))
-    return qs.annotate(consistent=Exists(same), listed_upper=Exists(listed))
+    return qs.annotate(consistent=upper_match(), listed_upper=Exists(listed))
 
 
 def consistent_items(qs: QuerySet) -> QuerySet:
@@ -146,8 +155,13 @@ def media_account(user, code, *, write=False) -> NewMediaAccount:
     return access(NewMediaAccount.objects.select_related("organization"), user, write=write, code=code)
 
 
+def active_media_q(day: datetime.date) -> Q:
+    """Accounts running on ``day``: opened on or before it and not closed by then."""
+    return Q(opened_on__lte=day) & (Q(closed_on__isnull=True) | Q(closed_on__gt=day))
+
+
 def active_media(qs: QuerySet, day: datetime.date) -> QuerySet:
-    return qs.filter(opened_on__lte=day).filter(Q(closed_on__isnull=True) | Q(closed_on__gt=day))
+    return qs.filter(active_media_q(day))
 
 
 # -- 双公示 ----------------------------------------------------------------------------------------

@@ -183,6 +183,7 @@ class Notarization(OrgOwnedModel):
         verbose_name_plural = verbose_name
         ordering = ["-issued_on", "-id"]
         constraints = [models.UniqueConstraint(fields=["organization", "number"], name="ls_notary_number_uniq")]
+        indexes = [models.Index(fields=["organization", "issued_on"], name="ls_notary_org_issued")]
 
     def __str__(self) -> str:
         return f"{self.number} {self.get_matter_type_display()}"
@@ -210,7 +211,9 @@ class Consultation(OrgOwnedModel):
         verbose_name = "法律咨询"
         verbose_name_plural = verbose_name
         ordering = ["-consulted_on", "-id"]
-        indexes = [models.Index(fields=["organization", "channel", "consulted_on"])]
+        # covering index of the consultation figures (persons per organization, channel and year)
+        indexes = [models.Index(fields=["organization", "channel", "consulted_on", "persons"],
+                                name="ls_consult_org_figures")]
 
     def __str__(self) -> str:
         return f"{self.get_channel_display()} {self.consulted_on:%Y-%m-%d} {self.get_topic_display()}"

@@ -317,7 +317,9 @@ class CorpusDoc(OrgOwnedModel):
         verbose_name = "清理文件"
         verbose_name_plural = verbose_name
         ordering = ["-issued_on", "-id"]
-        indexes = [models.Index(fields=["campaign", "doc_class", "outcome"])]
+        indexes = [models.Index(fields=["campaign", "doc_class", "outcome"]),
+                   # covering index of the 清理 figures (per organization and campaign)
+                   models.Index(fields=["organization", "campaign", "doc_class", "outcome"], name="nd_corpus_org_figures")]
 
     def __str__(self) -> str:
         return self.title

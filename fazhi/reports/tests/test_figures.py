@@ -15,11 +15,18 @@ from pathlib import Path
 
 import pytest
 
-from fazhi.core.indicators import compute_map
+from fazhi.core.indicators import (
+    all_indicators,
+    compute_map,
+    org_scope,
+    pct,
+    year_bounds,
+)
 from fazhi.core.models import Organization
 from fazhi.demo.loader import load_demo
 from fazhi.demo.management.commands.load_demo import domain_loaders
 from fazhi.reports.docx import docx_text, render_annual_report
+from fazhi.reports.floor import floor_values
 from fazhi.reports.models import AnnualReport
 
 TABLE = Path(__file__).with_name("figures.csv")
@@ -104,3 +111,23 @@ def test_demo_report_docx_states_every_figure_of_the_seed():
                             f"（指标值 {values.get(row['code'])}）")
     assert not problems, "\n".join([*load_errors, "以下数字与种子报告不符：", *problems])
     assert "【缺少指标" not in text
+
+    # The figures above come from the batched computation (one aggregate per table, ``tally``); each must be
+    # what its records (the provenance click-through: ``records``/``value``) give, in this year and the last.
+    orgs = org_scope(gov)
+    for year in (2021, 2020):
+        batched = values if year == 2021 else compute_map(gov, year)
+        for ind in all_indicators():
+            one_by_one = ind.compute(orgs, *year_bounds(year))
+            assert batched[ind.code] == one_by_one, (year, ind.code, batched[ind.code], one_by_one)
+            assert type(batched[ind.code]) is type(one_by_one), (year, ind.code)
+
+    # The bench's floor (one hand-written aggregate statement) computes the same counts as the indicators.
+    floor = floor_values(gov, 2021)
+    for name, got in floor.items():
+        code, _, part = name.partition(":")
+        if not part:
+            assert (got or 0) == values[code] or round(float(got), 1) == values[code], (name, got, values[code])
+        elif part == "n" and f"{code}:d" in floor:
+            assert pct(got, floor[f"{code}:d"]) == values[code], (name, got, values[code])
+    assert {n.partition(":")[0] for n in floor} >= set(values) - {"disputes.review_correction_rate"}
