@@ -102,6 +102,7 @@ BY_NAME = {n: r for r in ROUTES for n in r.names}
 OBJECT_ROUTES = sorted(registry.object_routes())
 CREATE_ROUTES = sorted(registry.create_routes())
 LIST_ROUTES = sorted(registry.list_routes())
+PORTAL_ROUTES = sorted(registry.portal_routes())
 
 
 def _covered(route: Route) -> bool:
@@ -281,6 +282,39 @@ def check_anonymous(route: Route, url: str) -> None:
     assert AuditEvent.objects.count() == before, f"匿名请求 {url} 写入了数据"
 
 
+def check_portal_route(key: str, route: Route, entry: registry.PortalRoute, county) -> None:
+    """A portal URL of one record: 404 for everybody until the record is published, then public."""
+    url_name = registry.url_name_of(key)
+    obj = registry.make_instance(entry.model, county.scj, county.liaison_scj, entry.make)
+    url = reverse(url_name, kwargs=registry.url_kwargs(entry, obj, route.params))
+    markers = [m for m in registry.default_markers(obj) if m and m not in url]
+    viewers = {label: _client(u) for label, u in _intruders(county).items()}
+    viewers |= {"匿名用户": Client(), "本单位联络员": _client(county.liaison_scj), "法治办管理员": _client(county.admin)}
+    before = _state(obj)
+    for label, client in viewers.items():
+        for method in ("get", "post"):
+            resp = _call(client, method, url, False, {})
+            where = f"{label} {method.upper()} {url} ({url_name})（未公开的记录）"
+            assert resp.status_code in (404, 405), f"{where}: 应为 404/405，实际 {resp.status_code}"
+            if resp.status_code == 404:
+                leaked = [m for m in markers if m in _text(resp)]
+                assert not leaked, f"{where}: 404 页面泄露了记录内容 {leaked}"
+    assert _state(obj) == before, f"对未公开记录的门户请求 {url} ({url_name}) 改变了数据或审计链"
+
+    entry.publish(obj, county.liaison_scj)
+    anon = Client()
+    resp = anon.get(url)
+    if resp.status_code == 405:  # a POST-only route (comment submission): the record is found now
+        resp = anon.post(url, {})
+        assert resp.status_code not in (404, 405) and resp.status_code < 500, (
+            f"公开后匿名用户 POST {url} ({url_name}): 应找到该记录，实际 {resp.status_code}")
+    else:
+        assert resp.status_code == 200, f"公开后匿名用户 GET {url} ({url_name}): 应为 200，实际 {resp.status_code}"
+        assert any(m in _text(resp) for m in markers), (
+            f"公开后的门户页面 {url} ({url_name}) 不显示该记录 {markers}：无法证明未公开时的 404 是因为未公开")
+
+
+
 # ------------------------------------------------------------------------------------------ tests
 
 def test_walker_sees_pages_and_api_routes():
@@ -303,9 +337,29 @@ def test_every_parametrized_route_is_registered():
 
 def test_registry_names_existing_routes():
     registered = (set(registry.object_routes()) | set(registry.list_routes()) | set(registry.unscoped_routes())
-                  | set(registry.create_routes()))
+                  | set(registry.create_routes()) | set(registry.portal_routes()))
     stale = sorted(n for n in registered if registry.url_name_of(n) not in BY_NAME)
     assert not stale, f"访问矩阵登记了不存在的 URL 名称：{stale}"
+
+
+def test_every_parametrized_portal_route_is_registered():
+    """A public page that addresses one record must prove that it shows only published records."""
+    portal = {registry.url_name_of(k) for k in registry.portal_routes()}
+    missing = [f"{r.name}  /{r.route}" for r in ROUTES
+               if r.params and not r.is_api and any(registry.public_reason(n) for n in r.names)
+               and not any(n in portal for n in r.names)]
+    assert not missing, (
+        "这些带参数的门户 URL 未登记“公开前 404、公开后可见”的检查（在 <app>/access.py 中调用 "
+        "register_portal_route(url_name, Model, publish=...)）：\n  " + "\n  ".join(missing))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url_name", PORTAL_ROUTES)
+def test_portal_shows_a_record_only_once_published(url_name, county):
+    route = BY_NAME.get(registry.url_name_of(url_name))
+    if route is None:
+        pytest.skip("route not in the URLconf (reported by test_registry_names_existing_routes)")
+    check_portal_route(url_name, route, registry.portal_routes()[url_name], county)
 
 
 @pytest.mark.django_db
@@ -429,6 +483,7 @@ class _LeakyConf:
         path("leak/new/", _leaky_create, name="leak_create"),
         path("leak/<uuid:code>/", _leaky_detail, name="leak_detail"),
         path("leak/", _leaky_list, name="leak_list"),
+        path("portal/leak/<uuid:code>/", _leaky_detail, name="leak_portal"),
     ]
 
 
@@ -449,3 +504,6 @@ def test_the_checks_catch_a_leaky_view(county, settings):
                            registry.CreateRoute("leak_create", Organization, body=registry._org_body), county)
     with pytest.raises(AssertionError, match="看到了市场监管局的记录"):
         check_sweep([Route("leak/", ["leak_list"])], county, models=[Organization])
+    with pytest.raises(AssertionError, match="（未公开的记录）: 应为 404/405"):  # a portal page without its filter
+        check_portal_route("leak_portal", Route("portal/leak/<uuid:code>/", ["leak_portal"], ["code"]),
+                           registry.PortalRoute("leak_portal", Organization, publish=lambda obj, actor: None), county)

@@ -81,6 +81,15 @@ class CreateRoute:
 
 
 @dataclass
+class PortalRoute:
+    url_name: str
+    model: type[Model]
+    publish: Callable[[Model, Any], Any]
+    make: Callable[..., Model] | None = None
+    kwargs: Callable[[Model], dict[str, Any]] | None = None
+
+
+@dataclass
 class UnscopedRoute:
     url_name: str
     reason: str
@@ -95,6 +104,7 @@ _CREATE_ROUTES: dict[str, CreateRoute] = {}
 _PUBLIC: dict[str, str] = {}
 _PUBLIC_SHOWS: dict[str, tuple[type[Model], ...]] = {}
 _UNSCOPED: dict[str, UnscopedRoute] = {}
+_PORTAL_ROUTES: dict[str, PortalRoute] = {}
 READERS = ("liaison", "admin")
 
 
@@ -173,6 +183,23 @@ def register_public_route(url_name: str, reason: str, *, shows: tuple[type[Model
 def public_shows(url_name: str) -> tuple[type[Model], ...]:
     key = _public_key(url_name)
     return _PUBLIC_SHOWS.get(key, ()) if key else ()
+
+
+def register_portal_route(url_name: str, model: type[Model], *, publish: Callable[[Model, Any], Any],
+                          make: Callable[..., Model] | None = None,
+                          kwargs: Callable[[Model], dict[str, Any]] | None = None) -> None:
+    """A public (portal) URL that addresses one record: it must answer 404 until the record is published.
+
+    The matrix makes the record with the model's factory (a draft: unpublished), proves that nobody —
+    anonymous, another organization, the owner, the 法治办管理员 — gets it from this URL by GET or POST
+    and that nothing changes; then calls ``publish(instance, actor)`` (through the module's services;
+    ``actor`` is the owner's 联络员) and proves that an anonymous visitor now reaches it.
+    """
+    _PORTAL_ROUTES[url_name] = PortalRoute(url_name, model, publish, make, kwargs)
+
+
+def portal_routes() -> dict[str, PortalRoute]:
+    return dict(_PORTAL_ROUTES)
 
 
 def register_unscoped_route(url_name: str, reason: str, kwargs: dict[str, Any] | None = None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime
 
 from fazhi.core.access_registry import (marker, register_create_route, register_factory, register_list_route,
-                                        register_object_route, register_public_route)
+                                        register_object_route, register_portal_route, register_public_route)
 from fazhi.decisions import services as sv
 from fazhi.decisions.models import Adviser, AdviserWork, Catalog, CatalogItem, Comment, Decision
 
@@ -118,3 +118,19 @@ register_list_route("excel:export#decisions_advisers", Adviser, kwargs={"ledger"
                     markers=lambda o: [o.name])
 register_list_route("excel:export#decisions_adviser_work", AdviserWork, kwargs={"ledger": "decisions_adviser_work"},
                     markers=lambda o: [o.title])
+
+
+# Portal pages of one record: 404 until published (目录公布 / 公开征求意见), then public.
+def _publish_catalog(catalog, actor):
+    sv.catalog_item_add(actor=actor, catalog=catalog, title=marker("目录事项"), deciding_organ="县人民政府",
+                        undertaking_unit="承办单位")
+    sv.catalog_publish(actor=actor, catalog=catalog, party_approved_on=DAY, published_on=DAY)
+
+
+def _open_consultation(decision, actor):
+    sv.decision_open_consultation(actor=actor, decision=decision, opens_on=datetime.date.today())
+
+
+register_portal_route("decisions_public:catalog", Catalog, publish=_publish_catalog)
+register_portal_route("decisions_public:decision", Decision, publish=_open_consultation)
+register_portal_route("decisions_public:comment", Decision, publish=_open_consultation)

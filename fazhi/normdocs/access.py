@@ -9,6 +9,7 @@ from fazhi.core.access_registry import (
     register_factory,
     register_list_route,
     register_object_route,
+    register_portal_route,
     register_public_route,
 )
 from fazhi.normdocs import services as sv
@@ -55,6 +56,7 @@ register_object_route("normdocs:doc_step", NormDoc, kwargs=lambda d: {"code": d.
 register_object_route("normdocs:campaign_detail", Campaign)
 register_object_route("normdocs:criterion_add", Campaign, body={"text": "新标准"})
 register_object_route("normdocs:campaign_screen", Campaign)
+register_object_route("normdocs:campaign_publish_results", Campaign, body={"on": "2021-12-15"})
 register_object_route("normdocs:corpus_list", Campaign)
 register_object_route("normdocs:criterion_edit", Criterion)
 register_object_route("normdocs:corpus_detail", CorpusDoc)
@@ -90,3 +92,22 @@ register_create_route("api:nd_doc_create", NormDoc, body=lambda org: {
 register_list_route("excel:export#normdocs_docs", NormDoc, kwargs={"ledger": "normdocs_docs"}, markers=lambda o: [o.title])
 register_list_route("excel:export#normdocs_corpus", CorpusDoc, kwargs={"ledger": "normdocs_corpus"},
                     markers=lambda o: [o.title])
+
+
+# Portal pages of one record: 404 until published (公开征求意见 / 清理结果公布), then public.
+def _open_for_comment(doc, actor):
+    sv.normdoc_evaluate_draft(actor=actor, doc=doc, on=DAY, summary="评估论证")
+    sv.normdoc_open_comment(actor=actor, doc=doc, opens_on=datetime.date.today())
+
+
+def _publish_results(campaign, actor):
+    d = sv.corpus_add(actor=actor, campaign=campaign, title=marker("清理文件"), issuer="同心县人民政府",
+                      doc_number="", issued_on=datetime.date(2015, 3, 1), text="正文", published=True,
+                      expires_on=None, source="")
+    sv.corpus_review(actor=actor, doc=d, outcome="keep", reason="继续有效", reviewed_on=DAY, doc_class="normative")
+    sv.campaign_publish_results(actor=actor, campaign=campaign, on=datetime.date.today())
+
+
+register_portal_route("normdocs_public:doc", NormDoc, publish=_open_for_comment)
+register_portal_route("normdocs_public:comment", NormDoc, publish=_open_for_comment)
+register_portal_route("normdocs_public:cleanup", Campaign, publish=_publish_results)

@@ -144,6 +144,10 @@ class CampaignForm(forms.Form):
         self.fields["organization"].queryset = organizations
 
 
+class PublishResultsForm(forms.Form):
+    on = date_field("公布日期")
+
+
 class CriterionForm(forms.Form):
     text = text("清理标准", max_length=300)
     suggests = choice("对应处理", [c for c in Outcome.choices if c[0]], required=False, blank="（不限）")

@@ -88,6 +88,7 @@ register_actions({
     "normdocs.comment.submit": "公众提交意见（规范性文件）",
     "normdocs.campaign.create": "建立文件清理工作",
     "normdocs.campaign.update": "修改文件清理工作",
+    "normdocs.campaign.publish_results": "公布文件清理结果",
     "normdocs.criterion.add": "增加清理标准",
     "normdocs.criterion.update": "修改清理标准",
     "normdocs.criterion.remove": "删除清理标准",
@@ -520,6 +521,29 @@ def campaign_create(*, actor, organization: Organization, year: int, title: str,
     audit_log(actor=actor, action="normdocs.campaign.create", target=c, request_id=request_id,
               data={"after": snapshot(c, _fields(Campaign))})
     return c
+
+
+@transaction.atomic
+def campaign_publish_results(*, actor, campaign: Campaign, on: datetime.date, request_id: str = "") -> Campaign:
+    """公布清理结果 (国办发〔2018〕37号 二(六)：清理结果要及时向社会公布). From then on the portal shows the
+    reviewed documents with their outcome and reason; the reviewers are not named."""
+    _require_write(actor, campaign.organization)
+    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if campaign.results_published_on:
+        raise ValidationError(f"清理结果已于{campaign.results_published_on:%Y年%-m月%-d日}公布。")
+    if on is None:
+        raise ValidationError({"on": "请填写公布日期。"})
+    if on > timezone.localdate():
+        raise ValidationError({"on": "公布日期不能晚于今天。"})
+    if campaign.started_on and on < campaign.started_on:
+        raise ValidationError({"on": "公布日期不能早于清理工作开始日期。"})
+    if not campaign.docs.exclude(outcome="").exists():
+        raise ValidationError("还没有任何文件的清理结论，无法公布清理结果。")
+    campaign.results_published_on = on
+    campaign.save(update_fields=["results_published_on", "updated_at"])
+    audit_log(actor=actor, action="normdocs.campaign.publish_results", target=campaign, request_id=request_id,
+              data={"results_published_on": on})
+    return campaign
 
 
 @transaction.atomic

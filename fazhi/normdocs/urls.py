@@ -16,6 +16,7 @@ urlpatterns = [
     path("cleanup/<uuid:code>/", views.campaign_detail, name="campaign_detail"),
     path("cleanup/<uuid:code>/criteria/add/", views.criterion_add, name="criterion_add"),
     path("cleanup/<uuid:code>/screen/", views.campaign_screen, name="campaign_screen"),
+    path("cleanup/<uuid:code>/publish/", views.campaign_publish_results, name="campaign_publish_results"),
     path("cleanup/<uuid:code>/docs/", views.corpus_list, name="corpus_list"),
     path("criteria/<uuid:code>/edit/", views.criterion_edit, name="criterion_edit"),
     path("corpus/<uuid:code>/", views.corpus_detail, name="corpus_detail"),

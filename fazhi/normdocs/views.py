@@ -245,7 +245,7 @@ def campaign_create(request):
                       cancel="normdocs:campaign_list")
 
 
-def _campaign_page(request, c, criterion_form=None, status=200):
+def _campaign_page(request, c, criterion_form=None, status=200, publish_form=None):
     from django.db.models import Count
     funnel = sel.funnel(c)
     flag_counts = list(Flag.objects.filter(
@@ -256,7 +256,8 @@ def _campaign_page(request, c, criterion_form=None, status=200):
     return render(request, "normdocs/campaign_detail.html", {
         "c": c, "funnel": funnel, "summary": sel.summary_text(c, funnel), "criteria": c.criteria.all(),
         "flag_counts": flag_counts, "can_edit": can_write(request.user, c.organization),
-        "criterion_form": criterion_form or f.CriterionForm()}, status=status)
+        "criterion_form": criterion_form or f.CriterionForm(),
+        "publish_form": publish_form or f.PublishResultsForm()}, status=status)
 
 
 @login_required
@@ -302,6 +303,18 @@ def campaign_screen(request, code):
     else:
         messages.success(request, f"自动初筛完成，提出 {sum(counts.values())} 条提示（仅供审查参考，不作结论）。")
     return redirect("normdocs:campaign_detail", code=c.code)
+
+
+@login_required
+@require_POST
+def campaign_publish_results(request, code):
+    c = sel.campaign(request.user, code, write=True)
+    form = f.PublishResultsForm(request.POST)
+    if form.is_valid() and _try(form, lambda: sv.campaign_publish_results(
+            actor=request.user, campaign=c, on=form.cleaned_data["on"], request_id=_rid(request))):
+        messages.success(request, "已公布清理结果，门户“文件清理结果”栏目可见。")
+        return redirect("normdocs:campaign_detail", code=c.code)
+    return _campaign_page(request, c, status=400, publish_form=form)
 
 
 @login_required

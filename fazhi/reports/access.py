@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from fazhi.core.access_registry import (marker, register_factory, register_list_route, register_object_route,
-                                        register_public_route, register_unscoped_route)
+                                        register_portal_route, register_public_route, register_unscoped_route)
 from fazhi.core.models import Deadline
 from fazhi.reports import services as sv
 from fazhi.reports.choices import Part, SuggestionSource
@@ -66,3 +66,16 @@ register_unscoped_route("reports:dashboard_module", "参数是模块名称，不
                         kwargs={"module": "reports"})
 
 register_public_route("reports_public:*", "公众门户：只显示已公开的年度报告（督察工作规定第二十四条）")
+
+
+def _publish_report(report, actor):
+    """审核 → 报送 → 公开 (督察工作规定第二十四条), through the services."""
+    import datetime
+
+    today = datetime.date.today()
+    sv.report_send_to_review(actor=actor, report=report)
+    sv.report_submit(actor=actor, report=report, submitted_on=today)
+    sv.report_publish(actor=actor, report=report, published_on=today)
+
+
+register_portal_route("reports_public:detail", AnnualReport, publish=_publish_report)

@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from fazhi.core.ledgers import get_ledger, run_import, write_template
+from fazhi.core.ledgers import get_ledger, run_import
 from fazhi.normdocs import services as sv
 from fazhi.normdocs.models import CorpusDoc
 from fazhi.lib import xlsx

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from fazhi.normdocs import services as sv
 from fazhi.normdocs.models import Comment, NormDoc
-from fazhi.normdocs.tests.factories import D, drafted, in_review, registered
+from fazhi.normdocs.tests.factories import D, drafted, registered
 
 pytestmark = pytest.mark.django_db
 
@@ -92,3 +92,37 @@ def test_api_create_step_search_and_scoping(county, login):
     other = login(county.liaison_town)
     assert other.get(f"/api/normdocs/docs/{code}").status_code == 404
     assert other.get("/api/normdocs/search", {"q": "处罚"}).json()["total"] == 0
+
+
+def test_cleanup_results_published_from_the_campaign_page(county, login, client):
+    from fazhi.core.models import AuditEvent
+    from fazhi.normdocs.models import Campaign
+
+    camp = sv.campaign_create(actor=county.liaison_scj, organization=county.scj, year=2021, title="2021年文件清理")
+    c = login(county.liaison_scj)
+    url = reverse("normdocs:campaign_publish_results", args=[camp.code])
+    portal = reverse("normdocs_public:cleanup", args=[camp.code])
+    # Nothing reviewed yet: refused with a clear message, nothing published.
+    r = c.post(url, {"on": "2021-12-15"})
+    assert r.status_code == 400 and "还没有任何文件的清理结论" in r.content.decode()
+    doc = sv.corpus_add(actor=county.liaison_scj, campaign=camp, title="关于加强个体工商户管理的通知",
+                        issuer="同心县工商局", doc_number="同工商发〔2012〕3号", issued_on=D(2012, 3, 1), text="正文",
+                        published=True, expires_on=None, source="")
+    sv.corpus_review(actor=county.liaison_scj, doc=doc, outcome="repeal", reason="制定机关已撤并", reviewed_on=D(2021, 11, 2),
+                     doc_class="normative")
+    assert client.get(portal).status_code == 404
+    r = c.post(url, {"on": "不是日期"})
+    assert r.status_code == 400 and "请输入有效日期" in r.content.decode()
+    assert Campaign.objects.get(pk=camp.pk).results_published_on is None
+    # Another department cannot publish it.
+    assert login(county.liaison_town).post(url, {"on": "2021-12-15"}).status_code == 404
+    c = login(county.liaison_scj)
+    r = c.post(url, {"on": "2021-12-15"})
+    assert r.status_code == 302
+    assert Campaign.objects.get(pk=camp.pk).results_published_on == D(2021, 12, 15)
+    assert AuditEvent.objects.filter(action="normdocs.campaign.publish_results").count() == 1
+    body = client.get(portal).content.decode()
+    assert "关于加强个体工商户管理的通知" in body and "废止" in body
+    # Twice: refused.
+    r = c.post(url, {"on": "2021-12-16"})
+    assert r.status_code == 400 and "已于2021年12月15日公布" in r.content.decode()
