@@ -6,6 +6,7 @@ Environment variables:
 - ``DATABASE_URL`` (default: SQLite file ``db.sqlite3`` beside the project)
 - ``ALLOWED_HOSTS`` (comma separated)
 - ``FAZHI_MEDIA_ROOT`` where attachments are stored
+- ``DATABASE_CONNECT_TIMEOUT`` seconds to wait for a PostgreSQL connection (default 5)
 """
 from __future__ import annotations
 
@@ -108,6 +109,11 @@ _default_db = "sqlite:///" + str(BASE_DIR / "db.sqlite3")
 # first request of each worker reconnects instead of failing with a 500.
 DATABASES = {"default": dj_database_url.parse(os.getenv("DATABASE_URL", _default_db), conn_max_age=60,
                                               conn_health_checks=True)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Fail fast while the server is down or restarting (the request answers 503, fazhi.core.unavailable)
+    # instead of hanging on a TCP connect; a `?connect_timeout=` in DATABASE_URL wins.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", envint("DATABASE_CONNECT_TIMEOUT", 5))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL;",
@@ -120,7 +126,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "core.User"
 
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "fazhi.core.hashers.Argon2PasswordHasher",  # Argon2id at OWASP's parameters (see the module)
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 if TESTING:

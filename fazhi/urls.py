@@ -29,3 +29,5 @@ urlpatterns = [
 
 # /api/ paths that match no route answer JSON like the rest of the API; others the 404.html page.
 handler404 = "fazhi.api.errors.page_not_found"
+# A database outage (PostgreSQL restarting) answers 503 with a Chinese page, other errors the 500 page.
+handler500 = "fazhi.core.unavailable.server_error"

@@ -34,7 +34,23 @@ def _production_settings(code: str) -> str:
 
 def test_argon2_is_the_default_hasher_in_production():
     assert _production_settings("print(s.TESTING, s.PASSWORD_HASHERS[0])") == (
-        "False django.contrib.auth.hashers.Argon2PasswordHasher")
+        "False fazhi.core.hashers.Argon2PasswordHasher")
+
+
+def test_argon2_parameters_are_owasps_and_old_hashes_are_upgraded_at_login():
+    """Argon2id at 19 MiB / 2 passes / 1 lane (fazhi.core.hashers); a hash made with Django's heavier
+    defaults (100 MiB, 8 lanes) still verifies and is re-hashed with ours at the next login."""
+    from django.contrib.auth.hashers import Argon2PasswordHasher as DjangoArgon2
+
+    from fazhi.core.hashers import Argon2PasswordHasher
+
+    ours = Argon2PasswordHasher()
+    encoded = ours.encode("Fazhi-2021-secret", ours.salt())
+    assert encoded.startswith("argon2$argon2id$v=19$m=19456,t=2,p=1$")
+    assert ours.verify("Fazhi-2021-secret", encoded) and not ours.must_update(encoded)
+    old = DjangoArgon2().encode("Fazhi-2021-secret", ours.salt())
+    assert "m=102400,t=2,p=8" in old
+    assert ours.verify("Fazhi-2021-secret", old) and ours.must_update(old)
 
 
 def test_argon2_is_installed_and_works():

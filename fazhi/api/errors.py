@@ -5,6 +5,7 @@
 Mapping: schema (pydantic) errors → 422; Django ``ValidationError`` (raised by services and
 ``full_clean``) → 400; malformed JSON → 400; ``Http404`` (missing *or* another organization's
 record: same answer) → 404; ``PermissionDenied`` → 403; no or bad credentials → 401.
+Database outage (``OperationalError``, ``InterfaceError``) → 503 with ``Retry-After``.
 Unexpected exceptions are logged and answered with a JSON 500 (no traceback leaks).
 """
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled
@@ -182,11 +184,20 @@ def install(api: NinjaAPI) -> None:
     def on_too_big(request, exc):
         return respond(request, 413, error_body("too_large", "请求体过大。"))
 
+    def on_db_unavailable(request, exc: Exception):
+        # PostgreSQL restarting or unreachable: nothing was saved, try again shortly (fazhi.core.unavailable).
+        from fazhi.core.unavailable import unavailable_response
+
+        logger.error("API %s %s: database unavailable: %s", request.method, request.path, exc)
+        return unavailable_response(request)
+
     def on_unexpected(request, exc: Exception):
         logger.exception("API error on %s %s", request.method, request.path)
         return respond(request, 500, error_body("server_error", MSG_SERVER))
 
     api.add_exception_handler(Exception, on_unexpected)
+    api.add_exception_handler(OperationalError, on_db_unavailable)
+    api.add_exception_handler(InterfaceError, on_db_unavailable)
     api.add_exception_handler(HttpError, on_http_error)
     api.add_exception_handler(AuthenticationError, on_auth)
     api.add_exception_handler(NinjaValidationError, on_ninja_validation)

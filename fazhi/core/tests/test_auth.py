@@ -140,7 +140,7 @@ def test_session_expiry_settings():
 
 
 def test_passwords_are_hashed_with_argon2_in_production_settings(county):
-    assert "django.contrib.auth.hashers.Argon2PasswordHasher" in settings.PASSWORD_HASHERS
+    assert "fazhi.core.hashers.Argon2PasswordHasher" in settings.PASSWORD_HASHERS
     hasher = Argon2PasswordHasher()
     encoded = hasher.encode("Fazhi-secret-1", hasher.salt())
     assert encoded.startswith("argon2$") and identify_hasher(encoded).algorithm == "argon2"
