@@ -28,7 +28,8 @@ query (without it they compute the figure month by month through ``records``).
 Optional ``tally(start, end)`` lets :func:`compute_all` compute the figure together with the other
 figures over the same table, in **one** ``.aggregate()`` per table (conditional aggregation)
 instead of one query per figure. It returns an aggregate expression over the in-scope rows of the
-table ``records`` returns (``Count("pk", filter=Q(...))``, ``Sum("amount", filter=...)``), or a
+table ``records`` returns (of an organization-owned table, or of ``Organization`` itself:
+``Count("pk", filter=Q(...))``, ``Sum("amount", filter=...)``), or a
 dict of them plus ``finish(row)`` that turns the named results into the figure (a rate)::
 
     register_indicator(code="legalservice.criminal_defense_rate", ..., records=_criminal_notices,
@@ -168,7 +169,10 @@ def compute_values(indicators: list[Indicator], orgs: QuerySet, start: datetime.
             parts = agg if isinstance(agg, dict) else {"v": agg}
             names[ind.code] = {key: f"t{n}_{key}" for key in parts}
             exprs.update({f"t{n}_{key}": expr for key, expr in parts.items()})
-        row = model._default_manager.filter(organization__in=orgs).aggregate(**exprs)
+        # the in-scope rows: an organization-owned table's rows of ``orgs`` (or the organizations themselves)
+        manager = model._default_manager
+        rows = manager.filter(pk__in=orgs) if model is Organization else manager.filter(organization__in=orgs)
+        row = rows.aggregate(**exprs)
         for ind in inds:
             got = {key: row[alias] for key, alias in names[ind.code].items()}
             out[ind.code] = ind.finish(got) if ind.finish else (got["v"] or 0)

@@ -61,7 +61,8 @@ def _service_items(orgs, start, end):
 
 
 def _network(kind):
-    return lambda orgs, start, end: Organization.objects.filter(pk__in=orgs, kind=kind, is_active=True)
+    return {"records": lambda orgs, start, end: Organization.objects.filter(pk__in=orgs, kind=kind, is_active=True),
+            "tally": count_where(lambda start, end: Q(kind=kind, is_active=True))}
 
 
 def _activities(kind):
@@ -106,16 +107,16 @@ register_indicator(
     **rate_where(Q(online=True), _in_force))
 register_indicator(
     code="functions.network_departments", name="政务服务“一张网”覆盖部门（单位）", unit="个", section=S2,
-    definition="县内类别为政府部门/单位的在用单位数。", records=_network(OrgKind.DEPARTMENT))
+    definition="县内类别为政府部门/单位的在用单位数。", **_network(OrgKind.DEPARTMENT))
 register_indicator(
     code="functions.network_townships", name="政务服务“一张网”覆盖乡镇", unit="个", section=S2,
-    definition="县内类别为乡镇/管委会的在用单位数。", records=_network(OrgKind.TOWNSHIP))
+    definition="县内类别为乡镇/管委会的在用单位数。", **_network(OrgKind.TOWNSHIP))
 register_indicator(
     code="functions.network_villages", name="政务服务“一张网”覆盖行政村", unit="个", section=S2,
-    definition="县内类别为村的在用单位数。", records=_network(OrgKind.VILLAGE))
+    definition="县内类别为村的在用单位数。", **_network(OrgKind.VILLAGE))
 register_indicator(
     code="functions.network_communities", name="政务服务“一张网”覆盖社区", unit="个", section=S2,
-    definition="县内类别为社区的在用单位数。", records=_network(OrgKind.COMMUNITY))
+    definition="县内类别为社区的在用单位数。", **_network(OrgKind.COMMUNITY))
 register_indicator(
     code="functions.disclosures", name="主动公开政府信息", unit="条", section=S2,
     definition="公开日期在年度内的主动公开政府信息。",

@@ -17,7 +17,14 @@ from django.http import Http404
 from django.urls import NoReverseMatch, reverse
 
 from fazhi.core.choices import OrgKind
-from fazhi.core.indicators import Indicator, all_indicators, get_indicator, org_scope, year_bounds
+from fazhi.core.indicators import (
+    Indicator,
+    all_indicators,
+    compute_values,
+    get_indicator,
+    org_scope,
+    year_bounds,
+)
 from fazhi.core.models import Organization
 from fazhi.core.scoping import _memberships, _reads_county, scope, visible_orgs
 from fazhi.reports.models import AnnualReport
@@ -78,13 +85,10 @@ def values(user, org: Organization, year: int, module: str | None = None) -> lis
     """Every indicator (of ``module``) with its value, computed together for one scope and year."""
     orgs = scoped_orgs(user, org)
     start, end = year_bounds(year)
-    out = []
-    for ind in all_indicators():
-        if module and ind.module != module:
-            continue
-        out.append({"indicator": ind, "code": ind.code, "name": ind.name, "unit": ind.unit, "section": ind.section,
-                    "module": ind.module, "definition": ind.definition, "value": ind.compute(orgs, start, end)})
-    return out
+    inds = [ind for ind in all_indicators() if not module or ind.module == module]
+    got = compute_values(inds, orgs, start, end)
+    return [{"indicator": ind, "code": ind.code, "name": ind.name, "unit": ind.unit, "section": ind.section,
+             "module": ind.module, "definition": ind.definition, "value": got[ind.code]} for ind in inds]
 
 
 def modules() -> list[dict]:
