@@ -6,7 +6,6 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -15,32 +14,21 @@ from django.views.decorators.http import require_POST, require_safe
 from fazhi.core.choices import OrgKind
 from fazhi.core.forms import apply_validation_error
 from fazhi.core.scoping import can_write, writable_orgs
+from fazhi.core.viewutils import page as _page
+from fazhi.core.viewutils import query_without_page as _query
+from fazhi.core.viewutils import request_id as _rid
+from fazhi.core.viewutils import try_service as _try
+from fazhi.core.viewutils import writable_orgs_or_403
 from fazhi.decisions import forms as f
 from fazhi.decisions import selectors as sel
 from fazhi.decisions import services as sv
-from fazhi.decisions.choices import CommentStatus, DecisionState as S
+from fazhi.decisions.choices import CommentStatus
+from fazhi.decisions.choices import DecisionState as S
 from fazhi.decisions.procedure import procedure_steps
 
 
-def _rid(request) -> str:
-    return getattr(request, "request_id", "")
-
-
-def _page(request, qs, n=50):
-    return Paginator(qs, n).get_page(request.GET.get("page"))
-
-
-def _query(request) -> str:
-    q = request.GET.copy()
-    q.pop("page", None)
-    return q.urlencode()
-
-
 def _orgs_or_403(user):
-    orgs = writable_orgs(user)
-    if not orgs.exists():
-        raise PermissionDenied("您没有办理重大行政决策事项的权限。")
-    return orgs
+    return writable_orgs_or_403(user, "您没有办理重大行政决策事项的权限。")
 
 
 # 条例 第二条、第四十二条: 县级以上地方人民政府 decide; their departments and 乡级人民政府 follow the 条例.
@@ -59,14 +47,6 @@ def _form_page(request, form, *, title, crumbs, cancel, cancel_args=(), status=N
     return render(request, "decisions/form.html", {"form": form, "title": title, "crumbs": crumbs,
                                                     "cancel": cancel, "cancel_args": cancel_args, "intro": intro},
                   status=status or (400 if form.errors else 200))
-
-
-def _try(form, fn):
-    try:
-        return fn()
-    except ValidationError as exc:
-        apply_validation_error(form, exc)
-        return None
 
 
 # -- catalogs ---------------------------------------------------------------------------------------

@@ -5,8 +5,7 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
+from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -14,9 +13,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from fazhi.core.choices import OrgKind
-from fazhi.core.forms import apply_validation_error
 from fazhi.core.models import Deadline, Organization
 from fazhi.core.scoping import can_write, visible_orgs, writable_orgs
+from fazhi.core.viewutils import page as _page
+from fazhi.core.viewutils import query_without_page as _query
+from fazhi.core.viewutils import request_id as _rid
+from fazhi.core.viewutils import try_service as _try
+from fazhi.core.viewutils import writable_orgs_or_403
 from fazhi.functions import credit_fields as cf
 from fazhi.functions import forms as f
 from fazhi.functions import selectors as sel
@@ -33,39 +36,14 @@ from fazhi.functions.choices import (
 AREA_LABELS = dict(DisclosureArea.choices)
 
 
-def _rid(request) -> str:
-    return getattr(request, "request_id", "")
-
-
-def _page(request, qs, n=50):
-    return Paginator(qs, n).get_page(request.GET.get("page"))
-
-
-def _query(request) -> str:
-    q = request.GET.copy()
-    q.pop("page", None)
-    return q.urlencode()
-
-
 def _orgs_or_403(user):
-    orgs = writable_orgs(user)
-    if not orgs.exists():
-        raise PermissionDenied("您没有登记政府职能事项的权限。")
-    return orgs
+    return writable_orgs_or_403(user, "您没有登记政府职能事项的权限。")
 
 
 def _form_page(request, form, *, title, back, back_label, status=None, intro="", extra=None):
     return render(request, "functions/form.html", {"form": form, "title": title, "back": back, "back_label": back_label,
                                                     "intro": intro, **(extra or {})},
                   status=status or (400 if form.errors else 200))
-
-
-def _try(form, fn):
-    try:
-        return fn()
-    except ValidationError as exc:
-        apply_validation_error(form, exc)
-        return None
 
 
 def _today():

@@ -5,27 +5,18 @@ Only public data: 依申请公开 applications are never shown (applicants are p
 names of natural persons are masked and ID numbers are never shown (``fazhi.lib.masking``)."""
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from fazhi.core.viewutils import page as _page
+from fazhi.core.viewutils import query_without_page as _query
 from fazhi.core.workyear import reported_year
 from fazhi.functions import forms as f
 from fazhi.functions import selectors as sel
 from fazhi.functions.choices import DisclosureArea, PowerCategory, SubjectCategory
 from fazhi.lib.masking import mask_name, mask_text
-
-
-def _page(request, qs, n=50):
-    return Paginator(qs, n).get_page(request.GET.get("page"))
-
-
-def _query(request) -> str:
-    q = request.GET.copy()
-    q.pop("page", None)
-    return q.urlencode()
 
 
 @require_safe

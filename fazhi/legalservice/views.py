@@ -6,7 +6,6 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -16,26 +15,18 @@ from django.views.decorators.http import require_POST, require_safe
 from fazhi.core.choices import Role
 from fazhi.core.forms import apply_validation_error
 from fazhi.core.scoping import can_write, has_role, writable_orgs
+from fazhi.core.viewutils import page as _page
+from fazhi.core.viewutils import request_id as _rid
+from fazhi.core.viewutils import writable_orgs_or_403
+from fazhi.core.workyear import working_year
 from fazhi.legalservice import forms as f
 from fazhi.legalservice import selectors as sel
 from fazhi.legalservice import services
 from fazhi.legalservice.choices import AidStatus, ConsultChannel
-from fazhi.core.workyear import working_year
-
-
-def _rid(request) -> str:
-    return getattr(request, "request_id", "")
-
-
-def _page(request, qs, n=50):
-    return Paginator(qs, n).get_page(request.GET.get("page"))
 
 
 def _orgs_or_403(user):
-    orgs = writable_orgs(user)
-    if not orgs.exists():
-        raise PermissionDenied("您没有登记公共法律服务记录的权限。")
-    return list(orgs)
+    return list(writable_orgs_or_403(user, "您没有登记公共法律服务记录的权限。"))
 
 
 def _is_kind_admin(user) -> bool:

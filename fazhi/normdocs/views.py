@@ -5,22 +5,25 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import (
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 
 from fazhi.core.choices import Role
 from fazhi.core.forms import apply_validation_error
 from fazhi.core.models import User
 from fazhi.core.scoping import _county_region_path, can_write, writable_orgs
-from fazhi.decisions.views import (  # the shared view helpers (not copied)
-    _page,
-    _query,
-    _rid,
-    _try,
-)
+from fazhi.core.viewutils import page as _page
+from fazhi.core.viewutils import query_without_page as _query
+from fazhi.core.viewutils import request_id as _rid
+from fazhi.core.viewutils import try_service as _try
+from fazhi.core.viewutils import writable_orgs_or_403
 from fazhi.normdocs import forms as f
 from fazhi.normdocs import selectors as sel
 from fazhi.normdocs import services as sv
@@ -31,10 +34,7 @@ from fazhi.normdocs.models import Flag
 
 
 def _orgs_or_403(user):
-    orgs = writable_orgs(user)
-    if not orgs.exists():
-        raise PermissionDenied("您没有办理行政规范性文件事项的权限。")
-    return orgs
+    return writable_orgs_or_403(user, "您没有办理行政规范性文件事项的权限。")
 
 
 def _form_page(request, form, *, title, crumbs, cancel, cancel_args=(), intro=""):

@@ -7,7 +7,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import (
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 
 form_methods = require_http_methods(["GET", "HEAD", "POST"])
 
@@ -15,16 +19,20 @@ from fazhi.core.attachments import attachment_list
 from fazhi.core.choices import OrgKind, Role
 from fazhi.core.forms import apply_validation_error
 from fazhi.core.scoping import can_write, has_role, writable_orgs
+from fazhi.core.viewutils import request_id as _rid
+from fazhi.core.viewutils import writable_orgs_or_403
 
 from . import forms as F
 from . import selectors as sel
 from . import services as sv
-from .choices import AssessmentStatus, FindingStatus, InspectionScope, MeetingKind, TrainingMode
+from .choices import (
+    AssessmentStatus,
+    FindingStatus,
+    InspectionScope,
+    MeetingKind,
+    TrainingMode,
+)
 from .scoring import target_result
-
-
-def _rid(request) -> str:
-    return getattr(request, "request_id", "")
 
 
 def _year(request):
@@ -39,10 +47,7 @@ def _render_form(request, form, title, back, status=None, back_url=""):
 
 
 def _orgs_or_403(user):
-    orgs = writable_orgs(user)
-    if not orgs.exists():
-        raise PermissionDenied("您没有登记的权限。")
-    return orgs
+    return writable_orgs_or_403(user, "您没有登记的权限。")
 
 
 @login_required

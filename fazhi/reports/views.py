@@ -11,10 +11,15 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import (
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 
 from fazhi.core.forms import apply_validation_error
 from fazhi.core.scoping import access, can_write, writable_orgs
+from fazhi.core.viewutils import request_id as _rid
 from fazhi.core.workyear import working_year
 from fazhi.lib import xlsx
 from fazhi.reports import forms as f
@@ -22,13 +27,9 @@ from fazhi.reports import selectors as sel
 from fazhi.reports import services as sv
 from fazhi.reports.choices import ReportState, SuggestionStatus
 from fazhi.reports.docx import render_annual_report
-from fazhi.reports.models import AnnualReport, ReportBlock, Suggestion
+from fazhi.reports.models import AnnualReport, Suggestion
 from fazhi.reports.outputs import PdfUnavailable, render_pdf
 from fazhi.reports.render import render_report, signed_text
-
-
-def _rid(request) -> str:
-    return getattr(request, "request_id", "")
 
 
 def _filters(request):
