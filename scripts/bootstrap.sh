@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Create .venv and install Fazhi with its test dependencies. On a fresh Debian machine this
+# Create .venv and install Fazhi with its test and security-check dependencies (schemathesis for the
+# API fuzz test, pip-audit, bandit). On a fresh Debian machine this
 # installs python3-venv first when the interpreter cannot create virtual environments.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,4 +24,4 @@ if [ ! -x .venv/bin/python ]; then
   fi
 fi
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e '.[test]'
+.venv/bin/python -m pip install -q -e '.[test,security]'

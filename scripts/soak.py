@@ -20,7 +20,9 @@ By default the script starts its **own** PostgreSQL cluster (initdb in a tempora
 ``FAZHI_SOAK_RESTART_CMD`` says how to restart it).
 
 Environment: FAZHI_SOAK_USERS (50), FAZHI_SOAK_SECONDS (60), FAZHI_SOAK_THINK (mean seconds, 0.5),
-FAZHI_SOAK_SCALE (1), FAZHI_SOAK_WORKERS (3), FAZHI_SOAK_THREADS (6).
+FAZHI_SOAK_SCALE (1), FAZHI_SOAK_WORKERS (3), FAZHI_SOAK_THREADS (6), FAZHI_SOAK_WARMUP (seconds of
+uncounted warm-up before phase 1, 8), FAZHI_SOAK_RESTART_SECONDS (length of phase 2, 45),
+FAZHI_SOAK_FUZZ_EXAMPLES (schemathesis examples per operation, 20).
 """
 from __future__ import annotations
 
@@ -93,6 +95,43 @@ class OwnCluster:
     @property
     def url(self) -> str:
         return f"postgres://postgres@127.0.0.1:{self.port}/fazhi_soak"
+
+
+# ------------------------------------------------------------------------------------ server
+
+SERVER_LOG = Path(tempfile.gettempdir()) / "fazhi-soak-server.log"
+
+
+def start_server(url: str, port: int):
+    """gunicorn (benchsuite.Gunicorn: production settings), its stderr drained into ``SERVER_LOG``.
+
+    benchsuite.Gunicorn keeps the server's stderr on a pipe. Nobody read it, so once the errors of a
+    PostgreSQL restart had been logged (64 KiB of tracebacks) every worker thread that logged blocked
+    on the full pipe, holding the logging lock: the server hung for good, and the run blamed the
+    application. A thread now copies the pipe to a file as it comes (appended across restarts).
+    """
+    import threading
+
+    from fazhi.core import benchsuite
+
+    server = benchsuite.Gunicorn(url, port, workers=WORKERS, threads=THREADS)
+
+    def drain(pipe) -> None:
+        with SERVER_LOG.open("ab") as out:
+            for line in iter(pipe.readline, b""):
+                out.write(line)
+                out.flush()
+
+    threading.Thread(target=drain, args=(server.proc.stderr,), daemon=True).start()
+    return server
+
+
+def server_errors_logged() -> int:
+    """Lines of the server log that report an error (Django's "Internal Server Error", gunicorn's [ERROR])."""
+    if not SERVER_LOG.exists():
+        return 0
+    text = SERVER_LOG.read_text(encoding="utf-8", errors="replace")
+    return text.count("Internal Server Error") + text.count("[ERROR]") + text.count("database unavailable")
 
 
 # ------------------------------------------------------------------------------------ scenarios
@@ -218,6 +257,8 @@ def main() -> int:
 
     failures: list[str] = []
     server = None
+    SERVER_LOG.unlink(missing_ok=True)
+    log(f"   服务器日志：{SERVER_LOG}")
     try:
         benchsuite.use_database(benchsuite.recreate_postgres(url))
         log("== 迁移、载入示范县" + (f"、生成 {SCALE}× 数据" if SCALE > 1 else ""))
@@ -240,13 +281,19 @@ def main() -> int:
 
         connections.close_all()
 
-        server = benchsuite.Gunicorn(url, benchsuite.free_port(), workers=WORKERS, threads=THREADS)
+        server = start_server(url, benchsuite.free_port())
         pages = loadgen.portal_links(loadgen.Session("127.0.0.1", server.port, loadgen.Recorder()), limit=80)
         log(f"== gunicorn {WORKERS}进程×{THREADS}线程，端口 {server.port}；门户页面 {len(pages)} 个")
 
         def users(seed: int):
             return ([clerk(name, seed + i) for i, name in enumerate(clerks)]
                     + [reader(pages, seed + 100 + i) for i in range(USERS - len(clerks))])
+
+        # Warm-up (not counted): each worker imports its views and compiles its templates on first use; a
+        # production server has long done that. A few clerks and readers for a few seconds, then the run.
+        loadgen.run_users([clerk(name, 900 + i) for i, name in enumerate(clerks[:WORKERS * 2])]
+                          + [reader(pages, 950 + i) for i in range(WORKERS * 2)],
+                          host="127.0.0.1", port=server.port, seconds=int(os.getenv("FAZHI_SOAK_WARMUP", "8")))
 
         # 1. Load --------------------------------------------------------------------------
         before = Consultation.objects.count()
@@ -319,7 +366,7 @@ def main() -> int:
         loadgen.run_users([clerk(name, 300 + i) for i, name in enumerate(clerks)], host="127.0.0.1",
                           port=server.port, seconds=10, recorder=rec3)
         t.join()
-        server = benchsuite.Gunicorn(url, server.port, workers=WORKERS, threads=THREADS)
+        server = start_server(url, server.port)
         connections.close_all()
         soak_users = User.objects.filter(username__startswith="soak_clerk")
         rows = Consultation.objects.filter(question__contains="压力测试").count()
@@ -367,8 +414,11 @@ def run_schemathesis(port: int) -> list[str]:
     result = subprocess.run(
         [exe, "run", f"http://127.0.0.1:{port}/api/openapi.json", "--checks", "not_a_server_error",
          "--header", f"Authorization: Bearer {raw}", "--max-examples", os.getenv("FAZHI_SOAK_FUZZ_EXAMPLES", "20"),
-         "--seed", "2021"],
+         "--seed", "2021", "--phases", "examples,coverage,fuzzing", "--request-timeout", "30"],
         check=False, capture_output=True, text=True, timeout=1800)
+    out = SERVER_LOG.with_name("fazhi-soak-schemathesis.txt")
+    out.write_text(result.stdout + result.stderr, encoding="utf-8")
+    log(f"   完整输出：{out}")
     tail = "\n".join(result.stdout.strip().splitlines()[-15:])
     log(tail)
     return [] if result.returncode == 0 else ["schemathesis 发现服务器错误（见上）"]
