@@ -12,7 +12,8 @@ measured with ``ctx.step(label, rows)``. Modules add theirs in a ``bench`` modul
         with ctx.step("生成工作簿", ctx.rows):
             ...
 
-Each step records wall time, rows/second, the tracemalloc peak of the step (Python allocations)
+Each step records wall time, rows/second (a step of ``rows=0`` is not a pass over rows, e.g. all
+indicators or one DOCX: the table shows its time instead), the tracemalloc peak of the step (Python allocations)
 and the process's ``ru_maxrss`` after it (the resident-set high-water mark so far; it never goes
 down, so read it as "the process needed at most this much up to here").
 """
@@ -167,6 +168,10 @@ def step_figures(steps: list[BenchStep]) -> list[Figure]:
     """The registered benches' steps as figures: rows/second (with the time) and the memory high-water mark."""
     out = []
     for s in steps:
+        if s.rows <= 0:  # a step that is not a pass over rows (e.g. all indicators, one DOCX): its time
+            out.append(Figure(f"{s.bench}：{s.label}", s.seconds, "秒", note=f"ru_maxrss {_mb(s.maxrss)} MB"
+                              + (f"；{s.note}" if s.note else "")))
+            continue
         out.append(Figure(f"{s.bench}：{s.label}（{s.rows:,}行）", s.rate, "行/秒",
                           note=f"{s.seconds:,.2f}秒；ru_maxrss {_mb(s.maxrss)} MB"
                                + (f"；tracemalloc峰值 {_mb(s.tracemalloc_peak)} MB" if s.tracemalloc_peak else "")

@@ -37,6 +37,7 @@ while it runs (it is a command for benches and load tests, not for a live county
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime
 import importlib
 import random
@@ -268,18 +269,35 @@ class RowWriter:
         self.rows: list[list] = []
         self.written = 0
         self.conn = connections[DEFAULT_DB_ALIAS]  # the object itself: the ``connection`` proxy costs µs per use
-        self._memo: dict[str, dict] = {f.attname: {} for f in self.fields
-                                       if type(f) is models.DateField or isinstance(f, models.ForeignKey)}
+        self._preps = {f.attname: self._prep_fn(f) for f in self.fields}
+
+    def _prep_fn(self, f: models.Field) -> Callable:
+        """How a copy's new value of ``f`` is made ready for the database: the field's own
+        ``get_db_prep_save``, short-cut for the types a copy changes on every row (what that method
+        ends up doing for them, without its checks and conversions)."""
+        ops, conn = self.conn.ops, self.conn
+        if isinstance(f, models.ForeignKey) and isinstance(f.target_field, models.AutoField):
+            return lambda v: v  # an integer key
+        if type(f) is models.DateField:
+            memo: dict = {}
+
+            def date(v):
+                try:
+                    return memo[v]
+                except KeyError:
+                    memo[v] = out = f.get_db_prep_save(v, conn)
+                    return out
+            return date
+        if isinstance(f, models.DateTimeField):
+            return lambda v: ops.adapt_datetimefield_value(v) if getattr(v, "tzinfo", None) else f.get_db_prep_save(v, conn)
+        if isinstance(f, models.UUIDField):
+            return (lambda v: v) if conn.features.has_native_uuid_field else (lambda v: v.hex if v is not None else v)
+        if type(f) is models.CharField:
+            return lambda v: v
+        return lambda v: f.get_db_prep_save(v, conn)
 
     def prep(self, name: str, value):
-        memo = self._memo.get(name)
-        if memo is None:
-            return self.fields[self.index[name]].get_db_prep_save(value, self.conn)
-        try:
-            return memo[value]
-        except KeyError:
-            memo[value] = out = self.fields[self.index[name]].get_db_prep_save(value, self.conn)
-            return out
+        return self._preps[name](value)
 
     def template(self, obj: models.Model) -> list:
         """``obj``'s row, prepared for the database (primary key left to :meth:`add`)."""
@@ -316,6 +334,7 @@ class RowWriter:
         table, cols = qn(self.model._meta.db_table), ", ".join(qn(f.column) for f in self.fields)
         with connection.cursor() as cur:
             if connection.vendor == "postgresql":
+                _defer_checks(cur)
                 with cur.cursor.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
                     for row in self.rows:
                         copy.write_row(row)
@@ -333,6 +352,50 @@ class RowWriter:
             with connection.cursor() as cur:
                 for sql in connection.ops.sequence_reset_sql(no_style(), [self.model]):
                     cur.execute(sql)
+
+
+def _defer_checks(cur) -> None:
+    """PostgreSQL: skip the per-row foreign-key triggers for the rest of this transaction, as a restore
+    does (``pg_restore --disable-triggers``): every key written here points at a row that exists (parents
+    are written first, keys are allocated, not guessed), and checking millions of deferred trigger events
+    at commit took most of the generation time. Needs a superuser (``session_replication_role``); as
+    another role the checks simply stay on."""
+    cur.execute("SELECT current_setting('is_superuser') = 'on' AND current_setting('session_replication_role') "
+                "<> 'replica'")
+    if cur.fetchone()[0]:
+        cur.execute("SET LOCAL session_replication_role = replica")
+
+
+@contextlib.contextmanager
+def deferred_indexes(tables: Iterable[type[models.Model]]):
+    """PostgreSQL: drop the plain secondary indexes of these models' tables for the duration and build
+    them again at the end, in the caller's transaction (one sort per index instead of millions of
+    B-tree insertions; the primary key and unique indexes, which back constraints, stay). SQLite: nothing."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    names = sorted({m._meta.db_table for m in tables})
+
+    def fire_pending(cur):  # an index cannot change under pending deferred foreign-key checks: run them now
+        cur.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cur.execute("SET CONSTRAINTS ALL DEFERRED")
+
+    with connection.cursor() as cur:
+        fire_pending(cur)
+        cur.execute("""SELECT i.indexname, i.indexdef FROM pg_indexes i
+                       WHERE i.schemaname = current_schema() AND i.tablename = ANY(%s)
+                         AND NOT EXISTS (SELECT 1 FROM pg_constraint c
+                                         WHERE c.conindid = (quote_ident(i.schemaname) || '.' ||
+                                                             quote_ident(i.indexname))::regclass)
+                       ORDER BY i.indexname""", [names])
+        defs = cur.fetchall()
+        for name, _sql in defs:
+            cur.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+    yield
+    with connection.cursor() as cur:
+        fire_pending(cur)
+        for _name, sql in defs:
+            cur.execute(sql)
 
 
 class _Ns:
@@ -364,7 +427,6 @@ def clone_records(county: Organization, factor: int, rng: random.Random, specs: 
             by_target.setdefault(dl.target_id, []).append(dl)
         deadlines[label] = by_target
     counts: dict[str, int] = {}
-    cloned_labels = {s.model._meta.label for s in specs}
     tz = timezone.get_current_timezone()
     now = timezone.now()
     writers = {s.model._meta.label: RowWriter(s.model) for s in specs}
@@ -383,10 +445,17 @@ def clone_records(county: Organization, factor: int, rng: random.Random, specs: 
                 row[w.index[name]] = w.prep(name, now)
             rows.append((t, row, {f.attname: getattr(t, f.attname) for f in model._meta.concrete_fields}))
         plans[label] = (date_fields, fks, rows)
+    with deferred_indexes(s.model for s in specs):
+        _clone(specs, factor, rng, orgmap, writers, plans, deadlines, counts, tz)
+    return counts
+
+
+def _clone(specs, factor, rng, orgmap, writers, plans, deadlines, counts, tz) -> None:
+    cloned_labels = {s.model._meta.label for s in specs}
     for k in range(1, factor + 1):
         pkmap: dict[str, dict[int, int]] = {}
         for spec in specs:
-            model, label = spec.model, spec.model._meta.label
+            label = spec.model._meta.label
             if spec.per_year and orgmap.same:
                 continue
             if spec.per_year and k > 1:
@@ -469,7 +538,6 @@ def clone_records(county: Organization, factor: int, rng: random.Random, specs: 
             w.flush()  # the next model's rows may point at these (foreign keys are checked at once on SQLite)
     for w in writers.values():
         w.finish()
-    return counts
 
 
 # -------------------------------------------------------------------------------------- hooks

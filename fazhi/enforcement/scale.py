@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 
 from fazhi.core.models import Organization
-from fazhi.core.scale import county_orgs
+from fazhi.core.scale import county_orgs, deferred_indexes
 from fazhi.enforcement import generate as gen
 from fazhi.enforcement.demo_records import CASES, NEW_OFFICERS, OFFICERS
 from fazhi.enforcement.models import Case, CaseStep, Officer
@@ -29,7 +29,8 @@ def generate(county: Organization, factor: int, rng: random.Random) -> dict[str,
     by_org: dict = {}
     for o in officers:
         by_org.setdefault(o.organization, []).append(o)
-    n = gen.build_cases(officers_by_org=by_org, count=CASES * factor, year=YEAR, rng=rng,
-                        number_prefix=f"S{Case.objects.count()}-")
+    with deferred_indexes([Case, CaseStep, Case.officers.through, CaseStep.officers.through]):
+        n = gen.build_cases(officers_by_org=by_org, count=CASES * factor, year=YEAR, rng=rng,
+                            number_prefix=f"S{Case.objects.count()}-")
     return {"enforcement.Officer": len(officers), "enforcement.Case": n,
             "enforcement.CaseStep": CaseStep.objects.count() - before_steps}
