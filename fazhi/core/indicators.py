@@ -151,6 +151,41 @@ def scope_ids(org: Organization) -> QuerySet[Organization]:
     return Organization.objects.filter(pk__in=list(org_scope(org).values_list("pk", flat=True)))
 
 
+def _conjuncts(cond) -> list:
+    """The AND-ed parts of a filter condition (a ``Q`` is split; anything else is one part)."""
+    if isinstance(cond, Q) and cond.connector == Q.AND and not cond.negated:
+        return [part for child in cond.children for part in _conjuncts(child)]
+    return [cond]
+
+
+def shared_conditions(aggregates) -> list[Q]:
+    """The conditions every one of ``aggregates`` filters on (none if one of them counts all rows).
+    Put in the WHERE clause they change no result (a row they exclude counts in no aggregate) and
+    let the database read only the rows of the period (an index range instead of every in-scope
+    row: the disclosures of one year, not all of them)."""
+    common = None
+    for agg in aggregates:
+        cond = getattr(agg, "filter", None)
+        if cond is None:
+            return []
+        parts = _conjuncts(cond)
+        common = parts if common is None else [c for c in common if c in parts]
+        if not common:
+            return []
+    return [c if isinstance(c, Q) else Q(c) for c in common or []]
+
+
+def _without(agg, shared: list[Q]):
+    """``agg`` with the ``shared`` conditions (already in the WHERE clause) left out of its filter: a
+    database evaluates each aggregate's filter on every row it reads."""
+    if not shared:
+        return agg
+    rest = [c for c in _conjuncts(agg.filter) if (c if isinstance(c, Q) else Q(c)) not in shared]
+    agg = agg.copy()
+    agg.filter = Q(*rest) if rest else None
+    return agg
+
+
 def compute_values(indicators: list[Indicator], orgs: QuerySet, start: datetime.date,
                    end: datetime.date) -> dict[str, object]:
     """``{code: value}`` of ``indicators``, computed together: the tallied ones in one ``.aggregate()``
@@ -163,16 +198,22 @@ def compute_values(indicators: list[Indicator], orgs: QuerySet, start: datetime.
         else:
             tables[ind.records(orgs, start, end).model].append(ind)
     for model, inds in tables.items():
+        tallies = {ind.code: ind.tally(start, end) for ind in inds}
+        tallies = {code: t if isinstance(t, dict) else {"v": t} for code, t in tallies.items()}
+        shared = shared_conditions([e for t in tallies.values() for e in t.values()])
         exprs, names = {}, {}
-        for n, ind in enumerate(inds):
-            agg = ind.tally(start, end)
-            parts = agg if isinstance(agg, dict) else {"v": agg}
-            names[ind.code] = {key: f"t{n}_{key}" for key in parts}
-            exprs.update({f"t{n}_{key}": expr for key, expr in parts.items()})
+        for code, parts in tallies.items():
+            names[code] = {}
+            for key, expr in parts.items():
+                expr = _without(expr, shared)
+                # the same aggregate asked by two figures (a count and the denominator of its rate) runs once
+                alias = next((a for a, e in exprs.items() if e == expr), None) or f"t{len(exprs)}"
+                exprs[alias] = expr
+                names[code][key] = alias
         # the in-scope rows: an organization-owned table's rows of ``orgs`` (or the organizations themselves)
         manager = model._default_manager
         rows = manager.filter(pk__in=orgs) if model is Organization else manager.filter(organization__in=orgs)
-        row = rows.aggregate(**exprs)
+        row = rows.filter(*shared).aggregate(**exprs)
         for ind in inds:
             got = {key: row[alias] for key, alias in names[ind.code].items()}
             out[ind.code] = ind.finish(got) if ind.finish else (got["v"] or 0)

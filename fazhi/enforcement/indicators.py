@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q
+from django.db.models import Avg, Count, F, FloatField, Func, Q
 
 from fazhi.core.indicators import count_where, pct, rate_where, register_indicator
 from fazhi.enforcement.choices import BodyKind
@@ -91,11 +91,27 @@ register_indicator(
     **rate_where(_two_officers(), _filed))
 
 
-_DAYS = ExpressionWrapper(F("closed_on") - F("filed_on"), output_field=DurationField())
+class DaysBetween(Func):
+    """Whole days from ``start`` to ``end`` (two date columns), computed in SQL on both databases (the ORM's
+    date subtraction calls a Python function per row on SQLite)."""
+
+    output_field = FloatField()
+    template = "(%(expressions)s)"  # PostgreSQL: date - date is a number of days
+    arg_joiner = " - "
+
+    def __init__(self, end, start):
+        super().__init__(end, start)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="(julianday(%(expressions)s))",
+                           arg_joiner=") - julianday(", **extra)
+
+
+_DAYS = DaysBetween("closed_on", "filed_on")
 
 
 def _in_days(avg):
-    return round(avg.total_seconds() / 86400, 1) if avg else 0
+    return round(float(avg), 1) if avg else 0
 
 
 def _avg_days(qs):
