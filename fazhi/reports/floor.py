@@ -60,8 +60,9 @@ def floor_statement(gov: Organization, vendor: str, start: datetime.date, end: d
     corrective = ", ".join(f"'{v}'" for v in ("change", "revoke", "revoke_partial", "confirm_illegal",
                                               "order_perform", "confirm_invalid"))
     heads = "'principal', 'deputy', 'in_charge'"
-    # table -> (FROM clause, the alias t being the org-owned table; [(name, aggregate, params)])
-    spec: dict[str, tuple[str, list[tuple[str, str, list]]]] = {
+    # table -> (FROM clause, the alias t being the org-owned table; [(name, aggregate, params)]
+    #           [, a condition all of the table's figures share, in the WHERE clause, and its params])
+    spec: dict[str, tuple] = {
         "oversight_meeting": ("oversight_meeting t", [
             ("oversight.committee_meetings", f"COUNT(*) FILTER (WHERE t.kind = 'committee' AND t.held_on {yr})", yp),
             ("oversight.promotion_meetings", f"COUNT(*) FILTER (WHERE t.kind = 'promotion' AND t.held_on {yr})", yp)]),
@@ -156,12 +157,11 @@ def floor_statement(gov: Organization, vendor: str, start: datetime.date, end: d
         "legalservice_notarization": ("legalservice_notarization t", [
             ("legalservice.notarizations", f"COUNT(*) FILTER (WHERE t.issued_on {yr})", yp)]),
         "legalservice_consultation": ("legalservice_consultation t", [
-            (f"legalservice.consult_{ch}", f"SUM(t.persons) FILTER (WHERE t.channel = '{ch}' AND t.consulted_on {yr})",
-             yp) for ch in ("hotline", "onsite", "terminal", "video")]),
+            (f"legalservice.consult_{ch}", f"SUM(t.persons) FILTER (WHERE t.channel = '{ch}')", [])
+            for ch in ("hotline", "onsite", "terminal", "video")], f"t.consulted_on {yr}", yp),
         "legalservice_activity": ("legalservice_activity t JOIN legalservice_activitykind k ON k.id = t.kind_id", [
-            (f"legalservice.{code}" + (":raw" if in_units else ""),
-             f"SUM(t.{field}) FILTER (WHERE k.key = '{key}' AND t.held_on {yr})", yp)
-            for code, key, field, in_units in _ACTIVITY_SUMS]),
+            (f"legalservice.{code}" + (":raw" if in_units else ""), f"SUM(t.{field}) FILTER (WHERE k.key = '{key}')", [])
+            for code, key, field, in_units in _ACTIVITY_SUMS], f"t.held_on {yr}", yp),
         "disputes_reviewcase": ("disputes_reviewcase t", [
             ("disputes.review_applied", f"COUNT(*) FILTER (WHERE t.received_on {yr})", yp),
             ("disputes.review_accepted", f"COUNT(*) FILTER (WHERE t.accepted_on {yr})", yp),
@@ -179,19 +179,14 @@ def floor_statement(gov: Organization, vendor: str, start: datetime.date, end: d
             ("disputes.litigation_appearance_rate:d", ("COUNT(*) FILTER (WHERE EXISTS (SELECT 1 FROM "
              f"disputes_litigationhearing h WHERE h.case_id = t.id AND h.held_on {yr}))"), yp)]),
         "disputes_mediationcase": ("disputes_mediationcase t LEFT JOIN disputes_mediationroom r ON r.id = t.room_id", [
-            *[(f"disputes.{name}", (f"COUNT(*) FILTER (WHERE t.kind = '{kind}' AND t.status = 'success' AND "
-               f"t.closed_on {yr})"), yp) for name, kind in (("people_mediation", "people"),
-                                                            ("presuit_mediation", "presuit"),
-                                                            ("marriage_mediation", "marriage"),
-                                                            ("plsc_mediation", "plsc"))],
-            ("disputes.people_mediation_complex", ("COUNT(*) FILTER (WHERE t.kind = 'people' AND t.status = "
-             f"'success' AND t.closed_on {yr} AND t.complex_case)"), yp),
-            ("disputes.people_mediation_amount:yuan", ("SUM(t.amount) FILTER (WHERE t.kind = 'people' AND "
-             f"t.status = 'success' AND t.closed_on {yr})"), yp),
-            ("disputes.presuit_amount:yuan", ("SUM(t.amount) FILTER (WHERE t.kind = 'presuit' AND "
-             f"t.status = 'success' AND t.closed_on {yr})"), yp),
-            ("disputes.presuit_courts", ("COUNT(DISTINCT r.court) FILTER (WHERE t.kind = 'presuit' AND "
-             f"t.status = 'success' AND t.closed_on {yr})"), yp)]),
+            *[(f"disputes.{name}", f"COUNT(*) FILTER (WHERE t.kind = '{kind}')", [])
+              for name, kind in (("people_mediation", "people"), ("presuit_mediation", "presuit"),
+                                 ("marriage_mediation", "marriage"), ("plsc_mediation", "plsc"))],
+            ("disputes.people_mediation_complex", "COUNT(*) FILTER (WHERE t.kind = 'people' AND t.complex_case)", []),
+            ("disputes.people_mediation_amount:yuan", "SUM(t.amount) FILTER (WHERE t.kind = 'people')", []),
+            ("disputes.presuit_amount:yuan", "SUM(t.amount) FILTER (WHERE t.kind = 'presuit')", []),
+            ("disputes.presuit_courts", "COUNT(DISTINCT r.court) FILTER (WHERE t.kind = 'presuit')", [])],
+            f"t.status = 'success' AND t.closed_on {yr}", yp),
         "disputes_mediationconsultation": (
             "disputes_mediationconsultation t JOIN disputes_mediationroom r ON r.id = t.room_id", [
                 ("disputes.marriage_consultations", f"SUM(t.people) FILTER (WHERE r.kind = 'marriage' AND t.\"on\" {yr})",
@@ -199,25 +194,24 @@ def floor_statement(gov: Organization, vendor: str, start: datetime.date, end: d
         "disputes_arbitrationcase": ("disputes_arbitrationcase t", [
             ("disputes.labour_arbitration", f"COUNT(*) FILTER (WHERE t.received_on {yr})", yp)]),
         "functions_poweritem": ("functions_poweritem t", [
-            ("functions.power_list_agencies", ("COUNT(DISTINCT t.organization_id) FILTER (WHERE t.valid_from <= %s "
-             "AND (t.valid_to IS NULL OR t.valid_to > %s))"), [end, end]),
-            ("functions.power_items", ("COUNT(*) FILTER (WHERE t.valid_from <= %s AND (t.valid_to IS NULL OR "
-             "t.valid_to > %s))"), [end, end])]),
+            ("functions.power_list_agencies", "COUNT(DISTINCT t.organization_id)", []),
+            ("functions.power_items", "COUNT(*)", [])],
+            "t.valid_from <= %s AND (t.valid_to IS NULL OR t.valid_to > %s)", [end, end]),
         "functions_poweradjustment": ("functions_poweradjustment t", [
             ("functions.township_empowered", f"COUNT(*) FILTER (WHERE t.kind = 'empower' AND t.adjusted_on {yr})", yp),
             ("functions.enforcement_delegated", f"COUNT(*) FILTER (WHERE t.kind = 'delegate' AND t.adjusted_on {yr})",
              yp),
             ("functions.power_adjustments", f"COUNT(*) FILTER (WHERE t.adjusted_on {yr})", yp)]),
         "functions_serviceitem": ("functions_serviceitem t", [
-            ("functions.service_items_consistent", ("COUNT(*) FILTER (WHERE t.in_force AND EXISTS (SELECT 1 FROM "
+            ("functions.service_items_consistent", ("COUNT(*) FILTER (WHERE EXISTS (SELECT 1 FROM "
              "functions_upperserviceitem u WHERE u.name = t.name AND u.item_code = t.item_code AND u.item_type = "
              "t.item_type AND u.department = t.department AND u.agency = t.agency AND u.basis = t.basis))"), []),
-            ("functions.online_service_rate:n", "COUNT(*) FILTER (WHERE t.in_force AND t.online)", []),
-            ("functions.online_service_rate:d", "COUNT(*) FILTER (WHERE t.in_force)", [])]),
+            ("functions.online_service_rate:n", "COUNT(*) FILTER (WHERE t.online)", []),
+            ("functions.online_service_rate:d", "COUNT(*)", [])], "t.in_force", []),
         "functions_disclosure": ("functions_disclosure t", [
-            ("functions.disclosures", f"COUNT(*) FILTER (WHERE t.published_on {yr})", yp),
-            ("functions.disclosure_timely_rate:n",
-             f"COUNT(*) FILTER (WHERE t.published_on {yr} AND t.published_on <= t.due_on)", yp)]),
+            ("functions.disclosures", "COUNT(*)", []),
+            ("functions.disclosure_timely_rate:n", "COUNT(*) FILTER (WHERE t.published_on <= t.due_on)", [])],
+            f"t.published_on {yr}", yp),
         "functions_newmediaaccount": ("functions_newmediaaccount t", [
             ("functions.new_media_accounts", ("COUNT(*) FILTER (WHERE t.opened_on <= %s AND (t.closed_on IS NULL "
              "OR t.closed_on > %s))"), [end, end])]),
@@ -226,17 +220,15 @@ def floor_statement(gov: Organization, vendor: str, start: datetime.date, end: d
              yp),
             ("functions.credit_model_units", f"COUNT(*) FILTER (WHERE t.kind = 'model_unit' AND t.held_on {yr})", yp)]),
         "functions_creditrecord": ("functions_creditrecord t", [
-            ("functions.dual_publicity_records", f"COUNT(*) FILTER (WHERE t.reported_on {yr})", yp),
-            ("functions.dual_publicity_timely_rate:n",
-             f"COUNT(*) FILTER (WHERE t.reported_on {yr} AND t.reported_on <= t.due_on)", yp)]),
+            ("functions.dual_publicity_records", "COUNT(*)", []),
+            ("functions.dual_publicity_timely_rate:n", "COUNT(*) FILTER (WHERE t.reported_on <= t.due_on)", [])],
+            f"t.reported_on {yr}", yp),
         "functions_inforequest": ("functions_inforequest t", [
-            ("functions.request_timely_rate:n", (f"COUNT(*) FILTER (WHERE t.state = 'replied' AND t.replied_on {yr} "
-             "AND t.replied_on <= t.reply_due)"), yp),
-            ("functions.request_timely_rate:d", f"COUNT(*) FILTER (WHERE t.state = 'replied' AND t.replied_on {yr})",
-             yp)]),
+            ("functions.request_timely_rate:n", "COUNT(*) FILTER (WHERE t.replied_on <= t.reply_due)", []),
+            ("functions.request_timely_rate:d", "COUNT(*)", [])], f"t.state = 'replied' AND t.replied_on {yr}", yp),
         "core_deadline": ("core_deadline t", [
-            ("reports.overdue_deadlines", (f"COUNT(*) FILTER (WHERE t.due_date {yr} AND ((t.done_at IS NOT NULL AND "
-             f"{local_done} > t.due_date) OR (t.done_at IS NULL AND t.due_date < %s)))"), [*yp, still_open_before])]),
+            ("reports.overdue_deadlines", (f"COUNT(*) FILTER (WHERE (t.done_at IS NOT NULL AND {local_done} > t.due_date) "
+             "OR (t.done_at IS NULL AND t.due_date < %s))"), [still_open_before])], f"t.due_date {yr}", yp),
         "core_organization": ("core_organization t", [  # the 一张网 coverage: the county's active units by kind
             (f"functions.network_{name}", f"COUNT(*) FILTER (WHERE t.kind = '{kind}' AND t.is_active)", [])
             for name, kind in (("departments", "department"), ("townships", "township"), ("villages", "village"),
@@ -244,13 +236,15 @@ def floor_statement(gov: Organization, vendor: str, start: datetime.date, end: d
     }
     scope = ("SELECT o.id FROM core_organization o JOIN core_region r ON r.id = o.region_id WHERE r.path LIKE %s")
     parts, params, names = [], [gov.region.path + "%"], []
-    for n, (table, (source, aggs)) in enumerate(spec.items()):
+    for n, (table, (source, aggs, *where)) in enumerate(spec.items()):
         column = "t.id" if table == "core_organization" else "t.organization_id"
         selects = ", ".join(f"{sql} AS c{n}_{i}" for i, (_, sql, _) in enumerate(aggs))
-        parts.append(f"(SELECT {selects} FROM {source} WHERE {column} IN (SELECT id FROM scope)) AS q{n}")
+        also = f" AND {where[0]}" if where else ""
+        parts.append(f"(SELECT {selects} FROM {source} WHERE {column} IN (SELECT id FROM scope){also}) AS q{n}")
         for name, _, p in aggs:
             names.append(name)
             params.extend(p)
+        params.extend(where[1] if where else [])
     sql = f"WITH scope AS ({scope}) SELECT * FROM " + " CROSS JOIN ".join(parts)
     return sql, params, names, set(spec)
 
