@@ -339,9 +339,22 @@ def main() -> int:
             after = rec2.summary(since=marks["up"] + 2)
             log(f"   重启用时 {marks['up'] - marks['down']:.1f}秒；重启期间：{fmt(during)}")
             log(f"   恢复之后：{fmt(after)}")
-            for x in sorted(rec2.samples, key=lambda x: x.at):
-                if not x.ok:
+            from collections import Counter
+
+            recovered = marks["up"] + 2
+            bad = sorted((x for x in rec2.samples if not x.ok), key=lambda x: x.at)
+            # While it is down: one line per kind of error (they are expected: the 503 page, fast).
+            kinds = Counter((x.label, x.status, x.detail[:60]) for x in bad if x.at < recovered)
+            for (label, status, detail), n in kinds.most_common():
+                slowest = max(x.seconds for x in bad if x.at < recovered and (x.label, x.status) == (label, status))
+                log(f"     停机期间 {n}× {label} {status} {detail}（最长 {slowest:.1f}秒）")
+            lost = sum(1 for x in rec2.samples if "会话丢失" in x.detail)
+            log(f"   会话丢失 {lost} 次")
+            for x in bad:  # after it is back: every one, with its time
+                if x.at >= recovered:
                     log(f"     +{x.at - marks['down']:6.1f}s {x.seconds:5.1f}s {x.label} {x.status} {x.detail[:100]}")
+            if lost:
+                failures.append(f"PostgreSQL 重启期间有 {lost} 名已登录联络员的会话丢失（被重定向到登录页）")
             if after["errors"] or not after["requests"]:
                 failures.append(f"PostgreSQL 重启后仍有 {after['errors']} 个错误：{after['error_examples']}")
         else:
