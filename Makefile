@@ -37,12 +37,17 @@ demo: loaddemo
 	@SECRET_KEY_FILE=.secret_key $(PY) -m fazhi.cli demo_logins
 	SECRET_KEY_FILE=.secret_key FAZHI_WORKING_YEAR=2021 $(PY) -m fazhi.cli runserver --noreload $(HOST):$(PORT)
 
+# Tests run in parallel on every core (pytest-xdist, at most 4 workers: each has its own test database);
+# PYTEST_WORKERS=0 runs them in one process.
+PYTEST_WORKERS ?= auto
+XDIST := -n $(PYTEST_WORKERS) --maxprocesses 4
+
 test: install
-	FAZHI_TESTING=True $(VENV)/bin/pytest $(PYTEST_ARGS)
+	FAZHI_TESTING=True $(VENV)/bin/pytest $(XDIST) $(PYTEST_ARGS)
 
 # The same suite on PostgreSQL (DATABASE_URL must point at a server; .ci/run provides one).
 test-pg: install
-	FAZHI_TESTING=True DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/fazhi} $(VENV)/bin/pytest $(PYTEST_ARGS)
+	FAZHI_TESTING=True DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/fazhi} $(VENV)/bin/pytest $(XDIST) $(PYTEST_ARGS)
 
 # One table (figure, value, goal, floor, ratio): Excel import, and the demo county at 100x on SQLite and
 # PostgreSQL (indicators, list pages, search, DOCX, portal load). Sizes: FAZHI_BENCH_* (README, 基准测试).
