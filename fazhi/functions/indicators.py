@@ -1,6 +1,7 @@
 """The figures of section 一(二) that 政府职能 records produce (codes fixed by domain.md)."""
 from __future__ import annotations
 
+from django.db import connection
 from django.db.models import Count, F, Q
 
 from fazhi.core.choices import OrgKind
@@ -56,6 +57,15 @@ def _in_force(start, end):
     return Q(in_force=True)
 
 
+def _consistent() -> Q:
+    """四级四同 as a tally condition. PostgreSQL runs a correlated EXISTS inside an aggregate's FILTER once per
+    row (100×: 1.5 s), but hashes an uncorrelated IN over the matching items (0.6 s); SQLite probes the
+    upper catalog's index once per row either way and is faster without building the IN set."""
+    if connection.vendor == "postgresql":
+        return Q(pk__in=ServiceItem.objects.filter(sel.upper_match(), in_force=True).values("pk"))
+    return Q(sel.upper_match())
+
+
 def _service_items(orgs, start, end):
     return ServiceItem.objects.filter(organization__in=orgs, in_force=True)
 
@@ -99,7 +109,7 @@ register_indicator(
     code="functions.service_items_consistent", name="梳理“四级四同”政务服务事项", unit="项", section=S2,
     definition="在用的政务服务事项中，事项名称、事项编码、事项类型、主管部门、实施机关、设定和实施依据与上级目录完全一致的事项数。",
     records=lambda orgs, start, end: sel.consistent_items(_service_items(orgs, start, end)),
-    tally=count_where(lambda s, e: Q(in_force=True) & Q(sel.upper_match())))
+    tally=count_where(lambda s, e: Q(in_force=True) & _consistent()))
 register_indicator(
     code="functions.online_service_rate", name="政务服务事项网上可办率", unit="%", section=S2,
     definition="在用政务服务事项中标为网上可办的比例（网上可办事项数 ÷ 在用事项数）。",
