@@ -601,7 +601,21 @@ def generate(scale: int, counties: int = 1, seed: int = 2021, only: list[str] | 
             log(f"  {county.region.name} {app}：{n:,}条，{time.perf_counter() - start:.1f}秒")
             for key, v in counts.items():
                 total[key] = total.get(key, 0) + v
+    start = time.perf_counter()
+    analyze()
+    log(f"  更新查询统计信息（ANALYZE）：{time.perf_counter() - start:.1f}秒")
     return total
+
+
+def analyze() -> None:
+    """Refresh the planner's statistics after a bulk load, as ``pg_restore`` advises: without them
+    PostgreSQL (whose autovacuum may be off or not yet run) plans the indicators over millions of fresh
+    rows as if the tables were empty (measured at 100×: 48 s instead of 4 s). SQLite gets its
+    ``sqlite_stat1`` the same way."""
+    from django.db import connection
+
+    with connection.cursor() as cur:
+        cur.execute("ANALYZE")
 
 
 
