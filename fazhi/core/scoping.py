@@ -78,16 +78,21 @@ def visible_org_filter(user, field: str = "organization") -> Q | None:
     """A Q over ``field`` (an FK to Organization) for what ``user`` may see; None means everything."""
     if user.is_superuser:
         return None
-    prefix = f"{field}__" if field else ""
     clauses: list[Q] = []
     for m in _memberships(user):
         if _reads_county(m):
-            clauses.append(Q(**{f"{prefix}region__path__startswith": _county_region_path(m.organization)}))
+            clauses.append(Q(region__path__startswith=_county_region_path(m.organization)))
         else:
-            clauses.append(Q(**{f"{prefix}path__startswith": m.organization.path}))
+            clauses.append(Q(path__startswith=m.organization.path))
     if not clauses:
         return Q(pk__in=[])
-    return reduce(or_, clauses)
+    if not field:
+        return reduce(or_, clauses)
+    # Records: ``organization_id IN (SELECT id FROM core_organization … WHERE path LIKE …)``. The database
+    # resolves the few hundred visible organizations first and then reads the records through their
+    # organization-first indexes, instead of joining every record to its organization and region and
+    # testing the path row by row (measured at 100×: several seconds per COUNT over 1.6 M disclosures).
+    return Q(**{f"{field}__in": Organization.objects.filter(reduce(or_, clauses)).values("pk")})
 
 
 def visible_orgs(user) -> QuerySet[Organization]:

@@ -322,15 +322,16 @@ def disclosure_list(request):
             qs = qs.filter(published_on__gt=F("due_on"))
         elif d["late"] == "open":
             qs = qs.filter(published_on__isnull=True)
-    published = base.filter(published_on__year=year)
     from fazhi.core.indicators import pct
-    n = published.count()
+    # The year's figures in one pass: published per area, and how many of them within the time limit.
+    areas = list(base.filter(published_on__year=year).values("area").annotate(
+        c=Count("id"), t=Count("id", filter=Q(published_on__lte=F("due_on")))).order_by("-c"))
+    n = sum(a["c"] for a in areas)
     return render(request, "functions/disclosure_list.html", {
         "page": _page(request, qs.order_by("-published_on", "-formed_on", "-id")), "form": form,
         "query": _query(request), "year": year, "n": n,
-        "timely": pct(published.filter(published_on__lte=F("due_on")).count(), n),
-        "by_area": [(AREA_LABELS.get(a["area"], a["area"]), a["c"])
-                    for a in published.values("area").annotate(c=Count("id")).order_by("-c")],
+        "timely": pct(sum(a["t"] for a in areas), n),
+        "by_area": [(AREA_LABELS.get(a["area"], a["area"]), a["c"]) for a in areas],
         "can_create": writable_orgs(request.user).exists(),
     })
 
