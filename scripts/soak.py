@@ -103,27 +103,14 @@ SERVER_LOG = Path(tempfile.gettempdir()) / "fazhi-soak-server.log"
 
 
 def start_server(url: str, port: int):
-    """gunicorn (benchsuite.Gunicorn: production settings), its stderr drained into ``SERVER_LOG``.
+    """gunicorn (benchsuite.Gunicorn: production settings), its stderr appended to ``SERVER_LOG``.
 
-    benchsuite.Gunicorn keeps the server's stderr on a pipe. Nobody read it, so once the errors of a
-    PostgreSQL restart had been logged (64 KiB of tracebacks) every worker thread that logged blocked
-    on the full pipe, holding the logging lock: the server hung for good, and the run blamed the
-    application. A thread now copies the pipe to a file as it comes (appended across restarts).
+    (It once went to a pipe nobody read: after the errors of a PostgreSQL restart had filled it, every
+    worker thread that logged blocked holding the logging lock, and the run blamed the application.)
     """
-    import threading
-
     from fazhi.core import benchsuite
 
-    server = benchsuite.Gunicorn(url, port, workers=WORKERS, threads=THREADS)
-
-    def drain(pipe) -> None:
-        with SERVER_LOG.open("ab") as out:
-            for line in iter(pipe.readline, b""):
-                out.write(line)
-                out.flush()
-
-    threading.Thread(target=drain, args=(server.proc.stderr,), daemon=True).start()
-    return server
+    return benchsuite.Gunicorn(url, port, workers=WORKERS, threads=THREADS, log_path=SERVER_LOG)
 
 
 def server_errors_logged() -> int:

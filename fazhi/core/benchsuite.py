@@ -33,6 +33,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -307,22 +308,29 @@ def free_port() -> int:
 class Gunicorn:
     """gunicorn on loopback with the given DATABASE_URL (production settings: DEBUG off)."""
 
-    def __init__(self, database_url: str, port: int, workers: int = 2, threads: int = 4, extra_env: dict | None = None):
+    def __init__(self, database_url: str, port: int, workers: int = 2, threads: int = 4, extra_env: dict | None = None,
+                 log_path: Path | None = None):
+        """The server's stderr is appended to ``log_path`` (default: a file in the temp dir), never to a pipe:
+        an unread pipe fills up and then blocks every worker thread that logs (the hangs ``make soak`` saw)."""
         self.port = port
+        self.log_path = Path(log_path or Path(tempfile.gettempdir()) / f"fazhi-gunicorn-{port}.log")
         root = Path(__file__).resolve().parents[2]
         env = dict(os.environ, DATABASE_URL=database_url, DEBUG="False", SECRET_KEY=secrets.token_urlsafe(40),
                    FAZHI_WORKING_YEAR=str(YEAR), ALLOWED_HOSTS="127.0.0.1,localhost", FAZHI_TESTING="False",
                    **(extra_env or {}))
         env.pop("SECRET_KEY_FILE", None)
+        log = self.log_path.open("ab")  # the child keeps its own descriptor
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "fazhi.wsgi:application", "--bind", f"127.0.0.1:{port}",
              "--workers", str(workers), "--threads", str(threads), "--worker-class", "gthread",
              "--timeout", "60", "--graceful-timeout", "5", "--log-level", "warning"],
-            cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+            cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=log, start_new_session=True)
+        log.close()
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise RuntimeError("gunicorn exited: " + self.proc.stderr.read().decode("utf-8", "replace")[-2000:])
+                tail = self.log_path.read_bytes()[-2000:].decode("utf-8", "replace")
+                raise RuntimeError(f"gunicorn exited (log {self.log_path}): {tail}")
             try:
                 with socket.create_connection(("127.0.0.1", port), timeout=1):
                     return
